@@ -11,6 +11,7 @@ import {
   localDateOf,
   localDateRange,
   localSlotOf,
+  slotLocator,
   startOfLocalDate,
   weekdayOf,
 } from './time.ts';
@@ -58,6 +59,16 @@ describe('intervals', () => {
   it('round-trips every interval of a day', () => {
     for (let i = 0; i < 48; i++) {
       expect(localSlotOf(intervalStart('2026-08-10', i, shanghai), shanghai)).toEqual({ date: '2026-08-10', interval: i });
+    }
+  });
+
+  it('locates slots in bulk exactly as localSlotOf does, in Shanghai and across a New York DST change', () => {
+    for (const [zone, from] of [[shanghai, '2026-03-01T00:00:00Z'], [newYork, '2026-03-07T00:00:00Z'], [newYork, '2026-10-31T00:00:00Z']] as const) {
+      const slotOf = slotLocator(zone);
+      for (let k = 0; k < 4 * 96; k++) {
+        const ms = Date.parse(from) + k * 7 * 60_000;
+        expect(slotOf(ms)).toEqual(localSlotOf(new Date(ms), zone));
+      }
     }
   });
 

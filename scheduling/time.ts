@@ -81,6 +81,28 @@ export function localSlotOf(instant: Date, options: ZoneOptions = {}): { date: s
 }
 
 /**
+ * Which local date and interval is an instant, fast enough for a year of history? Returns a
+ * locator that caches the zone offset per UTC quarter hour (modern offset changes fall on those).
+ * @example slotLocator({ timeZone: 'Asia/Shanghai' })(Date.parse('2026-03-01T16:30:00Z')) // { date: '2026-03-02', interval: 1 }
+ */
+export function slotLocator({ timeZone = DEFAULT_TIME_ZONE, intervalMinutes = DEFAULT_INTERVAL_MINUTES }: ZoneOptions = {}) {
+  intervalsPerDay(intervalMinutes);
+  const offsetByQuarterHour = new Map<number, number>();
+  return function slotOf(epochMs: number): { date: string; interval: number } {
+    const key = Math.floor(epochMs / 900_000);
+    let offsetMs = offsetByQuarterHour.get(key);
+    if (offsetMs === undefined) {
+      const keyStart = new Date(key * 900_000);
+      offsetMs = Date.parse(formatInTimeZone(keyStart, timeZone, "yyyy-MM-dd'T'HH:mm:ss'Z'")) - keyStart.getTime();
+      offsetByQuarterHour.set(key, offsetMs);
+    }
+    const local = new Date(epochMs + offsetMs);
+    const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
+    return { date: local.toISOString().slice(0, 10), interval: Math.floor(minutes / intervalMinutes) };
+  };
+}
+
+/**
  * At which instant does interval `interval` of a local date start?
  * @example intervalStart('2026-03-02', 17) // 2026-03-02T00:30:00.000Z (08:30 in Shanghai)
  */

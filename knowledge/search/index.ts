@@ -1,0 +1,197 @@
+// Chinese scenario search on lunr: build an index from scenarios, query it with caller text.
+import lunr from 'lunr';
+import type { Scenario, Sensitivity } from '../scenario.ts';
+import { tokenize, tokenSpans } from './tokenize.ts';
+import { pinyinKeys } from './pinyin.ts';
+import { planQuery, SEARCH_FIELDS, type QueryTerm, type SearchField } from './query.ts';
+import { highlight, hitRanges, type HighlightSegment } from './highlight.ts';
+
+export { highlight, type HighlightSegment } from './highlight.ts';
+export { SEARCH_FIELDS, type SearchField } from './query.ts';
+
+/** Field boosts: title and caller phrasings above keywords above script and inquiry text. */
+export const FIELD_BOOSTS: Record<SearchField, number> = { title: 10, phrasings: 8, keywords: 4, pinyin: 3, body: 1 };
+
+/** What the index keeps of a scenario to answer and to cut snippets. */
+export interface IndexedScenario {
+  code: string;
+  title: string;
+  sensitivity: Sensitivity;
+  texts: Record<Exclude<SearchField, 'pinyin'>, string[]>;
+}
+
+/** A built search index: the lunr index plus the scenario texts its results refer to. */
+export interface SearchIndex {
+  lunr: lunr.Index;
+  scenarios: Map<string, IndexedScenario>;
+}
+
+/** Where a result matched, with the matched terms marked. */
+export interface SearchMatch {
+  field: Exclude<SearchField, 'pinyin'>;
+  snippet: HighlightSegment[];
+}
+
+/** One ranked search result. */
+export interface SearchHit {
+  code: string;
+  title: string;
+  score: number;
+  sensitivity: Sensitivity;
+  matches: SearchMatch[];
+}
+
+/** Options of {@link searchScenarios}. */
+export interface SearchOptions {
+  /** Most results returned (default 10). */
+  limit?: number;
+  /** Cut snippets for the results (default true; evaluation turns it off). */
+  snippets?: boolean;
+}
+
+/**
+ * Which search index answers queries over these scenarios?
+ * Uses lunr with our tokeniser in place of its pipeline (no trimmer, stemmer or stop words).
+ * Example: `buildSearchIndex([{ code: 'TD-001', title: '计划停电查询' }])`.
+ */
+export function buildSearchIndex(scenarios: readonly Scenario[]): SearchIndex {
+  const builder = new lunr.Builder();
+  builder.pipeline.reset();
+  builder.searchPipeline.reset();
+  builder.metadataWhitelist = [];
+  builder.tokenizer = termsToTokens as unknown as typeof lunr.tokenizer;
+  builder.ref('code');
+  for (const field of SEARCH_FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] });
+
+  const kept = new Map<string, IndexedScenario>();
+  for (const scenario of scenarios) {
+    const entry = indexedScenario(scenario);
+    kept.set(entry.code, entry);
+    builder.add({
+      code: entry.code,
+      title: tokenize(entry.texts.title.join('\n')),
+      phrasings: tokenize(entry.texts.phrasings.join('\n')),
+      keywords: [...tokenize(entry.texts.keywords.join('\n')), ...tokenize(entry.code, { unigrams: false })],
+      pinyin: pinyinTerms(entry),
+      body: tokenize(entry.texts.body.join('\n'), { unigrams: false }),
+    });
+  }
+  return { lunr: builder.build(), scenarios: kept };
+}
+
+function termsToTokens(terms: unknown): lunr.Token[] {
+  return Array.isArray(terms) ? terms.map((term) => new lunr.Token(String(term), {})) : [];
+}
+
+function indexedScenario(scenario: Scenario): IndexedScenario {
+  return {
+    code: scenario.code,
+    title: scenario.title,
+    sensitivity: scenario.sensitivity ?? 0,
+    texts: {
+      title: [scenario.title],
+      phrasings: scenario.phrasings ?? [],
+      keywords: [...(scenario.keywords ?? []), ...(scenario.category ? [scenario.category] : [])],
+      body: [...(scenario.script ?? []), ...(scenario.inquiry ?? []), ...(scenario.escalation ? [scenario.escalation] : [])],
+    },
+  };
+}
+
+/** Pinyin keys of the title, the keywords and the dictionary words found in them. */
+function pinyinTerms(entry: IndexedScenario): string[] {
+  const sources = [entry.title, ...entry.texts.keywords.filter((k) => k.length <= 8)];
+  const words = new Set<string>(sources);
+  for (const text of [entry.title, ...entry.texts.keywords]) {
+    for (const span of tokenSpans(text, { unigrams: false })) {
+      if (span.kind === 'word' || span.kind === 'synonym') words.add(text.slice(span.start, span.end));
+    }
+  }
+  return [...words].flatMap(pinyinKeys);
+}
+
+/**
+ * Which scenarios best answer this caller text, best first?
+ * Queries are built with `idx.query()` from our own tokens, so any text is safe
+ * (`户号:3100012345`, `a^b~c`); single CJK characters are added only when the normal plan finds
+ * fewer than `limit` scenarios.
+ * Example: `searchScenarios(index, '家里没电了', { limit: 5 })[0].code === 'TD-001'`.
+ */
+export function searchScenarios(index: SearchIndex, query: string, { limit = 10, snippets = true }: SearchOptions = {}): SearchHit[] {
+  let results = runQuery(index.lunr, planQuery(query));
+  if (results.length < limit && /[\u3400-\u9fff]/.test(query)) {
+    const wider = runQuery(index.lunr, planQuery(query, { unigrams: true }));
+    const seen = new Set(results.map((r) => r.ref));
+    results = [...results, ...wider.filter((r) => !seen.has(r.ref))];
+  }
+  return results.slice(0, Math.max(0, limit)).map((result) => {
+    const scenario = index.scenarios.get(result.ref)!;
+    return {
+      code: scenario.code,
+      title: scenario.title,
+      score: result.score,
+      sensitivity: scenario.sensitivity,
+      matches: snippets ? matchesOf(scenario, result.matchData, query) : [],
+    };
+  });
+}
+
+function runQuery(idx: lunr.Index, terms: QueryTerm[]): lunr.Index.Result[] {
+  if (terms.length === 0) return [];
+  return idx.query((q) => {
+    for (const t of terms) {
+      q.term(t.term, {
+        fields: [...t.fields],
+        boost: t.boost,
+        usePipeline: false,
+        presence: lunr.Query.presence.OPTIONAL,
+        ...(t.prefix ? { wildcard: lunr.Query.wildcard.TRAILING } : {}),
+        ...(t.editDistance ? { editDistance: t.editDistance } : {}),
+      });
+    }
+  });
+}
+
+function matchesOf(scenario: IndexedScenario, matchData: lunr.MatchData, query: string): SearchMatch[] {
+  const fields = new Set<string>();
+  for (const byField of Object.values(matchData.metadata)) for (const field of Object.keys(byField)) fields.add(field);
+  if (fields.has('pinyin')) fields.add('title').add('keywords');
+  const matches: SearchMatch[] = [];
+  for (const field of ['title', 'phrasings', 'keywords', 'body'] as const) {
+    if (!fields.has(field)) continue;
+    const snippet = bestSnippet(scenario.texts[field], query, field === 'body' ? 24 : 60);
+    if (snippet) matches.push({ field, snippet });
+  }
+  return matches;
+}
+
+/** The text of a field with the most marked characters, cut to a window around its first hit. */
+function bestSnippet(texts: string[], query: string, radius: number): HighlightSegment[] | undefined {
+  let best: { text: string; covered: number; first: number } | undefined;
+  for (const text of texts) {
+    const ranges = hitRanges(text, query);
+    const covered = ranges.reduce((sum, [s, e]) => sum + e - s, 0);
+    if (covered > 0 && (!best || covered > best.covered)) best = { text, covered, first: ranges[0][0] };
+  }
+  if (!best) return undefined;
+  const from = Math.max(0, best.first - radius);
+  const to = Math.min(best.text.length, best.first + radius * 2);
+  const cut = (from > 0 ? '…' : '') + best.text.slice(from, to) + (to < best.text.length ? '…' : '');
+  return highlight(cut, query);
+}
+
+/**
+ * What JSON text restores this index (so another thread or process can build it)?
+ * Example: `loadSearchIndex(serializeSearchIndex(index))` answers like `index`.
+ */
+export function serializeSearchIndex(index: SearchIndex): string {
+  return JSON.stringify({ lunr: index.lunr.toJSON(), scenarios: [...index.scenarios.values()] });
+}
+
+/**
+ * Which index does this JSON text (from {@link serializeSearchIndex}) describe?
+ * Example: `searchScenarios(loadSearchIndex(json), 'cdz')`.
+ */
+export function loadSearchIndex(json: string): SearchIndex {
+  const data = JSON.parse(json) as { lunr: object; scenarios: IndexedScenario[] };
+  return { lunr: lunr.Index.load(data.lunr), scenarios: new Map(data.scenarios.map((s) => [s.code, s])) };
+}

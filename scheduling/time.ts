@@ -81,20 +81,27 @@ export function localSlotOf(instant: Date, options: ZoneOptions = {}): { date: s
 }
 
 /**
- * Which local date and interval is an instant, fast enough for a year of history? Returns a
- * locator that caches the zone offset per UTC quarter hour (modern offset changes fall on those).
+ * Which local date and interval is an instant, fast enough for a year of history? Returns a locator
+ * that caches the zone offset per UTC day; a day whose offset changes (DST) is resolved per quarter hour.
  * @example slotLocator({ timeZone: 'Asia/Shanghai' })(Date.parse('2026-03-01T16:30:00Z')) // { date: '2026-03-02', interval: 1 }
  */
 export function slotLocator({ timeZone = DEFAULT_TIME_ZONE, intervalMinutes = DEFAULT_INTERVAL_MINUTES }: ZoneOptions = {}) {
   intervalsPerDay(intervalMinutes);
+  const offsetAt = (ms: number) => Date.parse(formatInTimeZone(new Date(ms), timeZone, "yyyy-MM-dd'T'HH:mm:ss'Z'")) - ms;
+  const offsetByDay = new Map<number, number | null>(); // null: the offset changes during that UTC day
   const offsetByQuarterHour = new Map<number, number>();
   return function slotOf(epochMs: number): { date: string; interval: number } {
-    const key = Math.floor(epochMs / 900_000);
-    let offsetMs = offsetByQuarterHour.get(key);
+    const day = Math.floor(epochMs / 86_400_000);
+    let offsetMs = offsetByDay.get(day);
     if (offsetMs === undefined) {
-      const keyStart = new Date(key * 900_000);
-      offsetMs = Date.parse(formatInTimeZone(keyStart, timeZone, "yyyy-MM-dd'T'HH:mm:ss'Z'")) - keyStart.getTime();
-      offsetByQuarterHour.set(key, offsetMs);
+      const atStart = offsetAt(day * 86_400_000);
+      offsetMs = atStart === offsetAt((day + 1) * 86_400_000 - 60_000) ? atStart : null;
+      offsetByDay.set(day, offsetMs);
+    }
+    if (offsetMs === null) {
+      const quarter = Math.floor(epochMs / 900_000);
+      offsetMs = offsetByQuarterHour.get(quarter);
+      if (offsetMs === undefined) offsetByQuarterHour.set(quarter, (offsetMs = offsetAt(quarter * 900_000)));
     }
     const local = new Date(epochMs + offsetMs);
     const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();

@@ -42,9 +42,15 @@ describe('validateOrderFields', () => {
     expect(validateOrderFields(template, { f: '其他' }).errors).toEqual({ f: { key: 'option', params: { label: '字段', options: ['国网电动汽车公司', '社会运营商'] } } });
   });
 
+  it('matches a select value to its option after NFKC on both sides and stores the option as written', () => {
+    const template = one({ type: 'select', options: ['其他（请说明）', '社会运营商'] });
+    expect(validateOrderFields(template, { f: '其他(请说明)' }).values.f).toBe('其他（请说明）');
+    expect(validateOrderFields(template, { f: ' 其他（请说明） ' }).values.f).toBe('其他（请说明）');
+  });
+
   it('normalises yes/no answers to 是/否', () => {
     const template = one({ type: 'yesno' });
-    expect(['是', 'YES', 'y', 'true', '1', '有'].map((f) => validateOrderFields(template, { f }).values.f)).toEqual(['是', '是', '是', '是', '是', '是']);
+    expect(['是', 'YES', 'y', 'true', '1', '有', 'on'].map((f) => validateOrderFields(template, { f }).values.f)).toEqual(['是', '是', '是', '是', '是', '是', '是']);
     expect(['否', 'No', 'n', 'false', '0', '无'].map((f) => validateOrderFields(template, { f }).values.f)).toEqual(['否', '否', '否', '否', '否', '否']);
     expect(validateOrderFields(template, { f: true }).values.f).toBe('是');
     expect(validateOrderFields(template, { f: '也许' }).errors).toEqual({ f: { key: 'option', params: { label: '字段', options: ['是', '否'] } } });

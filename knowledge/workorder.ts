@@ -26,7 +26,7 @@ const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^(?:0(?:10|2\d)\d{8}|0[3-9]\d{2}\d{7,8})$/;
 const ACCOUNT = /^\d{10}$/;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/;
-const YES = ['是', 'yes', 'y', 'true', '1', '有'];
+const YES = ['是', 'yes', 'y', 'true', '1', '有', 'on'];
 const NO = ['否', 'no', 'n', 'false', '0', '无'];
 
 /** The submitted value as text: NFKC (full-width forms folded), trimmed; anything not a string, number or boolean is empty. */
@@ -104,9 +104,12 @@ function checkField(field: TemplateField, text: string): { value: string } | { e
   const label = field.label;
   let value = text;
   switch (field.type) {
-    case 'select':
-      if (!(field.options ?? []).includes(text)) return { error: { key: 'option', params: { label, options: [...(field.options ?? [])] } } };
+    case 'select': {
+      const option = (field.options ?? []).find((candidate) => candidate.normalize('NFKC').trim() === text);
+      if (option === undefined) return { error: { key: 'option', params: { label, options: [...(field.options ?? [])] } } };
+      value = option;
       break;
+    }
     case 'yesno':
       if (YES.includes(text.toLowerCase())) value = '是';
       else if (NO.includes(text.toLowerCase())) value = '否';
@@ -154,7 +157,8 @@ function checkField(field: TemplateField, text: string): { value: string } | { e
 
 /**
  * Are these submitted values valid for the template, and what are they once normalised? Values are
- * NFKC-normalised and trimmed; phones and accounts become digits, dates ISO, yes/no `是`/`否`. A
+ * NFKC-normalised and trimmed; phones and accounts become digits, dates ISO, yes/no `是`/`否`
+ * (a checkbox's `on` is yes), a select value the option as written in the template. A
  * `pattern` must match the whole normalised value. Values for names the template lacks are dropped.
  * @example validateOrderFields({ kind: 'repair', description: '', fields: [{ name: 'tel', label: '电话', type: 'phone', required: true }] }, { tel: '１３８ 1234 5678' })
  * // { ok: true, values: { tel: '13812345678' }, errors: {} }

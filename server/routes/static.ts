@@ -1,0 +1,55 @@
+// Static assets served from memory: htmx from node_modules (pinned major, no CDN), our CSS and JS.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SecureRouter } from '../http/access.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const viewsStatic = join(here, '..', '..', 'views', 'static');
+
+interface Asset {
+  body: Buffer;
+  type: string;
+  etag: string;
+}
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wav': 'audio/wav',
+  '.ogg': 'audio/ogg',
+  '.mp3': 'audio/mpeg',
+};
+
+function load(path: string): Asset {
+  const body = readFileSync(path);
+  const ext = path.slice(path.lastIndexOf('.'));
+  return { body, type: TYPES[ext] ?? 'application/octet-stream', etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"` };
+}
+
+/** The asset table: URL name → file. Read once at start. */
+export function loadAssets(): Map<string, Asset> {
+  const assets = new Map<string, Asset>();
+  assets.set('htmx.min.js', load(join(dirname(require.resolve('htmx.org/package.json')), 'dist', 'htmx.min.js')));
+  assets.set('app.css', load(join(viewsStatic, 'app.css')));
+  assets.set('app.js', load(join(viewsStatic, 'app.js')));
+  return assets;
+}
+
+export function registerStatic(r: SecureRouter): void {
+  const assets = loadAssets();
+  r.get('/static/:name', 'public', (c) => {
+    const asset = assets.get(c.req.param('name') ?? '');
+    if (!asset) return c.notFound();
+    if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304);
+    c.header('Content-Type', asset.type);
+    c.header('ETag', asset.etag);
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(new Uint8Array(asset.body));
+  });
+}

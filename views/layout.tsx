@@ -1,0 +1,92 @@
+// The page shell: header with role-filtered navigation, language switch and sign-out, then main.
+import type { Child } from 'hono/jsx';
+import type { ViewContext } from './context.ts';
+import { CsrfField } from './components.tsx';
+
+export interface NavEntry {
+  href: string;
+  key: string;
+  roles: readonly string[];
+}
+
+/** Navigation entries with the roles that may use them; the shell shows only what the user may open. */
+export const NAV: readonly NavEntry[] = [
+  { href: '/agent', key: 'nav.agent', roles: ['agent'] },
+  { href: '/quality', key: 'nav.quality', roles: ['inspector'] },
+  { href: '/rosters', key: 'nav.rosters', roles: ['scheduler'] },
+  { href: '/knowledge', key: 'nav.knowledge', roles: ['knowledge'] },
+  { href: '/admin/users', key: 'nav.admin', roles: ['admin'] },
+];
+
+/** The entries a user with these roles may see. */
+export function navFor(roles: readonly string[]): NavEntry[] {
+  return NAV.filter((n) => n.roles.some((r) => roles.includes(r)));
+}
+
+/** A complete HTML page around `children`. */
+export function Layout(props: { ctx: ViewContext; title: string; children?: Child; wide?: boolean }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const otherLocale = ctx.locale === 'en' ? 'zh-CN' : 'en';
+  return (
+    <html lang={ctx.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"historyCacheSize":0}' />
+        <meta name="csrf-token" content={ctx.csrf} />
+        <title>{`${props.title} · ${t('app.name')}`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/htmx.min.js" defer></script>
+        <script src="/static/app.js" defer></script>
+      </head>
+      <body hx-boost="true">
+        <a class="skip" href="#main">
+          {t('nav.skip')}
+        </a>
+        <header class="topbar">
+          <a class="brand" href="/">
+            <span class="logo" aria-hidden="true">◆</span> {t('app.name')}
+          </a>
+          {ctx.user ? (
+            <nav class="mainnav" aria-label="main">
+              {navFor(ctx.user.roles).map((n) => (
+                <a href={n.href} class={ctx.path.startsWith(n.href.split('/').slice(0, 2).join('/')) ? 'active' : ''} aria-current={ctx.path.startsWith(n.href) ? 'page' : undefined}>
+                  {t(n.key)}
+                </a>
+              ))}
+            </nav>
+          ) : (
+            <span class="tagline">{t('app.tagline')}</span>
+          )}
+          <div class="usermenu">
+            <form method="post" action="/locale" class="inline">
+              <CsrfField ctx={ctx} />
+              <input type="hidden" name="locale" value={otherLocale} />
+              <input type="hidden" name="next" value={ctx.path} />
+              <button type="submit" class="link" lang={otherLocale} data-testid="lang-switch">
+                {t('lang.switch')}
+              </button>
+            </form>
+            {ctx.user ? (
+              <>
+                <a href="/me" class="who" title={ctx.user.roles.map((r) => t(`role.${r}`)).join(' · ')}>
+                  {ctx.user.displayName}
+                </a>
+                <form method="post" action="/logout" class="inline" hx-boost="false">
+                  <CsrfField ctx={ctx} />
+                  <button type="submit" class="link" data-testid="logout">
+                    {t('logout.submit')}
+                  </button>
+                </form>
+              </>
+            ) : null}
+          </div>
+        </header>
+        <main id="main" class={props.wide ? 'wide' : ''}>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -23,6 +23,7 @@ export interface ListChange {
   lines: DiffLine[];
 }
 
+/** One entry of the change list, e.g. `{ kind: 'value', path: 'title', before: '停电', after: '停电咨询' }`. */
 export type ScenarioChange = ValueChange | ListChange;
 
 /** Above this many cells the list diff gives up on alignment and shows the middle as removed then added. */

@@ -191,6 +191,7 @@ describe('parseLibraryJsonl', () => {
           { when: { danger: ['yes'] }, departments: [] },
           { when: {}, departments: ['D-NOPE'], note: 1 },
           { when: { operator: [] }, departments: ['D-EV'], priority: 1 },
+          { when: { danger: '否' } },
           'always',
         ],
       };
@@ -205,7 +206,8 @@ describe('parseLibraryJsonl', () => {
         'template.dispatch[2].note: must be a string, not a number',
         'template.dispatch[3]: unknown field "priority"',
         'template.dispatch[3].when.operator: must be a string or a non-empty array of strings',
-        'template.dispatch[4]: must be an object, not a string',
+        'template.dispatch[4].departments: must be an array of strings, not missing',
+        'template.dispatch[5]: must be an object, not a string',
       ]);
     });
 

@@ -19,6 +19,7 @@ export interface LineError {
   message: string;
 }
 
+/** Every scenario of the file, or every error; never a partial import. */
 export type LibraryParseResult = { ok: true; scenarios: Scenario[] } | { ok: false; errors: LineError[] };
 
 /** Keys in export order; import rejects any other key. */
@@ -45,7 +46,9 @@ function show(value: unknown): string {
   return typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
+/** The JSON type of a value for messages: `a string`, `an array`, `null`, `missing`. */
 function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;

@@ -6,6 +6,7 @@ import { fillDescription } from './script.ts';
 
 /** Where an order came in: a 95598 call, online, or transferred from the 12345 / 12398 hotlines. */
 export const CHANNELS = ['95598', 'online', '12345', '12398'] as const;
+/** One of CHANNELS, e.g. `12345` for an order transferred from the city hotline. */
 export type Channel = (typeof CHANNELS)[number];
 
 /** A field error as a message key and parameters, so the UI can translate it. `params.label` is always the field label. */
@@ -231,6 +232,7 @@ export interface PrepareInput {
   repeatWindowDays?: number;
 }
 
+/** The order to store, or the field errors (beside the fields) and problems (not the agent's to fix) that prevent it. */
 export type PrepareResult =
   | { ok: true; order: PreparedWorkOrder }
   | { ok: false; values: Record<string, string>; errors: Record<string, FieldError>; problems: OrderProblem[] };

@@ -334,6 +334,22 @@ describe('prepareWorkOrder', () => {
       });
     });
 
+    it('leaves a consultation without matrix code or matching rule unrouted (answered on the call)', () => {
+      const template: WorkOrderTemplate = { kind: 'consultation', fields: [], description: '咨询电价' };
+      const result = prepareWorkOrder({ scenario: { code: 'DJ-1' }, template, values: {}, channel: '95598', now, matrix });
+      expect(result.ok && [result.order.route, 'route' in result.order, result.order.classification, result.order.deadline]).toEqual([undefined, false, undefined, new Date('2026-11-26T02:00:00Z')]);
+    });
+
+    it('refuses any other kind without matrix code or matching rule', () => {
+      const template: WorkOrderTemplate = { kind: 'opinion', fields: [], description: '意见' };
+      expect(prepareWorkOrder({ scenario: { code: 'YJ-1' }, template, values: {}, channel: '95598', now, matrix })).toEqual({
+        ok: false,
+        values: {},
+        errors: {},
+        problems: [{ key: 'route', message: 'the template has no matrix code and no dispatch rule matched' }],
+      });
+    });
+
     it('reports a route failure as a problem (unknown matrix code)', () => {
       const broken: Scenario = { ...complaint, template: { ...complaint.template!, matrixCode: 'C99-01' } };
       expect(prepareWorkOrder({ scenario: broken, values: goodValues, channel: '95598', now, matrix })).toMatchObject({

@@ -201,7 +201,11 @@ export interface PreparedWorkOrder {
   description: string;
   /** Matrix classification (levels 1–3), when the template names a matrix code. */
   classification?: { matrixCode: string; level1: string; level2: string; level3: string };
-  route: Route;
+  /**
+   * Where the order goes. Absent only for a consultation answered on the call: its template
+   * names no matrix code and no dispatch rule matched, so nothing is dispatched.
+   */
+  route?: Route;
   /** The customer account and phone taken from the first `account` / `phone` field, if filled. */
   account?: string;
   phone?: string;
@@ -254,7 +258,8 @@ export function repeatsOf(orders: readonly PastOrder[], account: string, matrixC
 
 /**
  * What order should be stored for this submission? Validates the fields, fills the description,
- * classifies by the template's matrix code, routes (dispatch rules, then matrix), sets
+ * classifies by the template's matrix code, routes (dispatch rules, then matrix; a consultation
+ * with neither is answered on the call and left unrouted, any other kind is refused), sets
  * `deadline = now + timeLimitHours` (template's own, else the kind's default; calendar hours),
  * and flags a complaint as a repeat when an earlier complaint matches (see `repeatsOf`).
  * @example prepareWorkOrder({ scenario, values: { account: '3100012345' }, channel: '95598', now, matrix })
@@ -270,9 +275,10 @@ export function prepareWorkOrder(input: PrepareInput): PrepareResult {
   if (!(CHANNELS as readonly string[]).includes(input.channel)) {
     problems.push({ key: 'channel', message: `unknown channel ${input.channel}; expected one of ${CHANNELS.join(', ')}` });
   }
-  const route = routeOrder(template, checked.values, input.matrix);
-  if (!route.ok) problems.push({ key: 'route', message: route.reason });
-  if (!checked.ok || problems.length > 0 || !route.ok) {
+  const routed = routeOrder(template, checked.values, input.matrix);
+  const answeredOnCall = !routed.ok && routed.error === 'no-matrix-code' && template.kind === 'consultation';
+  if (!routed.ok && !answeredOnCall) problems.push({ key: 'route', message: routed.reason });
+  if (!checked.ok || problems.length > 0) {
     return { ok: false, values: checked.values, errors: checked.errors, problems };
   }
   const entry = input.matrix.entries.find((candidate) => candidate.code === template.matrixCode);
@@ -289,13 +295,13 @@ export function prepareWorkOrder(input: PrepareInput): PrepareResult {
     channel: input.channel as Channel,
     values: checked.values,
     description: fillDescription(template, checked.values).text,
-    route,
     createdAt: new Date(input.now.getTime()),
     timeLimitHours,
     deadline: new Date(input.now.getTime() + timeLimitHours * HOUR_MS),
     repeat: repeatOf.length > 0,
     repeatOf,
   };
+  if (routed.ok) order.route = routed;
   if (entry) order.classification = { matrixCode: entry.code, level1: entry.level1, level2: entry.level2, level3: entry.level3 };
   if (account !== undefined) order.account = account;
   if (phone !== undefined) order.phone = phone;

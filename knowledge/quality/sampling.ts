@@ -1,5 +1,5 @@
 // Quality-check sampling: sample sizes, Wilson intervals, stratum allocation, keyed-hash ranking and reproducible draws.
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { firstMatchingRule, type CallRecord, type TargetRule } from './targeting.ts';
 
 export type { CallRecord, TargetRule } from './targeting.ts';
@@ -161,8 +161,13 @@ function checkAllocationInput(sampleSize: number, stratumSizes: number[]): void 
  *
  * @example hmacSha256Hex('Jefe', 'what do ya want for nothing?') // '5bdcc146…3843'
  */
-export function hmacSha256Hex(key: string | Uint8Array, message: string): string {
+export function hmacSha256Hex(key: string | Uint8Array | KeyObject, message: string): string {
   return createHmac('sha256', key).update(message, 'utf8').digest('hex');
+}
+
+/** The seed as a reusable HMAC key (UTF-8 bytes of the seed), built once per ranking. */
+function seedKey(seed: string): KeyObject {
+  return createSecretKey(Buffer.from(seed, 'utf8'));
 }
 
 /**
@@ -173,8 +178,9 @@ export function hmacSha256Hex(key: string | Uint8Array, message: string): string
  * @example keyedRank('plan-2025-06#1', ['CALL-0001', 'CALL-0011', 'CALL-0012']) // ['CALL-0012', 'CALL-0011', 'CALL-0001']
  */
 export function keyedRank(seed: string, ids: string[]): string[] {
+  const secret = seedKey(seed);
   return ids
-    .map((id) => ({ id, key: hmacSha256Hex(seed, id) }))
+    .map((id) => ({ id, key: hmacSha256Hex(secret, id) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : 1))
     .map((x) => x.id);
 }
@@ -260,22 +266,26 @@ function isoWeekOf(localDate: string): string {
   return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
-function periodOf(call: CallRecord, period: QuotaPeriod): string {
+/** Period label of a call; `weeks` memoises ISO-week labels by date within one draw. */
+function periodOf(call: CallRecord, period: QuotaPeriod, weeks: Map<string, string>): string {
   if (period === 'plan') return 'plan';
   if (typeof call.localDate !== 'string') throw new RangeError(`drawSample: call ${call.id} has no localDate for a per-${period} quota`);
   if (period === 'day') return call.localDate;
   if (period === 'month') return call.localDate.slice(0, 7);
-  return isoWeekOf(call.localDate);
+  let week = weeks.get(call.localDate);
+  if (week === undefined) weeks.set(call.localDate, (week = isoWeekOf(call.localDate)));
+  return week;
 }
 
 /** Groups calls into strata (in first-seen order of sorted names) and ranks each by keyed hash. */
 function groupAndRank(population: CallRecord[], seed: string, stratumOf: (call: CallRecord) => string | undefined): Map<string, SampledCall[]> {
   const groups = new Map<string, SampledCall[]>();
+  const secret = seedKey(seed);
   for (const call of population) {
     const stratum = stratumOf(call);
     if (stratum === undefined) continue;
     const list = groups.get(stratum) ?? [];
-    list.push({ callId: call.id, stratum, rank: 0, key: hmacSha256Hex(seed, call.id) });
+    list.push({ callId: call.id, stratum, rank: 0, key: hmacSha256Hex(secret, call.id) });
     groups.set(stratum, list);
   }
   for (const list of groups.values()) {
@@ -295,7 +305,8 @@ function rankStrata({ population, method, seed }: DrawOptions): RankedStratum[] 
   switch (method.kind) {
     case 'quota': {
       checkWhole(method.perAgent, 'perAgent');
-      const groups = groupAndRank(population, seed, (c) => `${c.agentId}|${periodOf(c, method.period)}`);
+      const weeks = new Map<string, string>();
+      const groups = groupAndRank(population, seed, (c) => `${c.agentId}|${periodOf(c, method.period, weeks)}`);
       return [...groups].map(([stratum, ranked]) => ({ stratum, ranked, take: Math.min(method.perAgent, ranked.length) }));
     }
     case 'percentage': {

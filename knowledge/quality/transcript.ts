@@ -106,22 +106,36 @@ function wordingPattern(variant: string): RegExp | null {
   return source === '' ? null : new RegExp(source, 'gu');
 }
 
+/** A phrase with its wordings compiled once per check. */
+interface CompiledPhrase {
+  id: string;
+  wordings: Array<{ variant: string; pattern: RegExp }>;
+}
+
+function compilePhrase(spec: PhraseSpec): CompiledPhrase {
+  return {
+    id: spec.id,
+    wordings: spec.variants.flatMap((variant) => {
+      const pattern = wordingPattern(variant);
+      return pattern ? [{ variant, pattern }] : [];
+    }),
+  };
+}
+
 /** All hits of a phrase in one segment; overlapping hits of different wordings keep the earliest, then longest. */
-function findInSegment(spec: PhraseSpec, segment: TranscriptSegment, segmentIndex: number, folded: NormalizedText): PhraseHit[] {
+function findInSegment(phrase: CompiledPhrase, segment: TranscriptSegment, segmentIndex: number, folded: NormalizedText): PhraseHit[] {
   const hits: PhraseHit[] = [];
   const length = segment.text.length;
   const timeAt = (offset: number): number =>
     length === 0 ? segment.startSeconds : segment.startSeconds + ((segment.endSeconds - segment.startSeconds) * offset) / length;
-  for (const variant of spec.variants) {
-    const pattern = wordingPattern(variant);
-    if (!pattern) continue;
+  for (const { variant, pattern } of phrase.wordings) {
     for (const match of folded.text.matchAll(pattern)) {
       const from = match.index!;
       const to = from + match[0].length;
       const startOffset = folded.starts[from];
       const endOffset = folded.ends[to - 1];
       hits.push({
-        phraseId: spec.id,
+        phraseId: phrase.id,
         variant,
         segmentIndex,
         startOffset,
@@ -155,7 +169,10 @@ export function checkTranscript(
     .filter(({ segment }) => segment.speaker === 'agent')
     .map(({ segment, index }) => ({ segment, index, folded: normalizeForMatching(segment.text) }));
   const callEndSeconds = Math.max(0, ...segments.map((s) => s.endSeconds));
-  const hitsOf = (spec: PhraseSpec): PhraseHit[] => agent.flatMap(({ segment, index, folded }) => findInSegment(spec, segment, index, folded));
+  const hitsOf = (spec: PhraseSpec): PhraseHit[] => {
+    const phrase = compilePhrase(spec);
+    return agent.flatMap(({ segment, index, folded }) => findInSegment(phrase, segment, index, folded));
+  };
 
   const forbiddenHits = forbidden
     .flatMap(hitsOf)

@@ -60,6 +60,11 @@ describe('krippendorffAlpha', () => {
     );
   });
 
+  it('counts each ordered pair of a unit once, divided by the unit size minus one', () => {
+    // unit 1: a,a → a·a twice; unit 2: b,a → a·b and b·a once
+    expect(coincidenceMatrix([['a', 'b'], ['a', 'a']])).toEqual({ values: ['a', 'b'], matrix: [[2, 1], [1, 0]], totals: [3, 1], n: 4 });
+  });
+
   it('treats string and number categories alike at nominal level', () => {
     expect(krippendorffAlpha([[1, 2, 1], [1, 2, 2]], 'nominal')).toBeCloseTo(
       krippendorffAlpha([['x', 'y', 'x'], ['x', 'y', 'y']], 'nominal') as number,

@@ -129,6 +129,14 @@ describe('allocation', () => {
     it('gives empty strata nothing', () => {
       expect(allocateProportional(3, [0, 6, 3])).toEqual([0, 2, 1]);
     });
+    it('rejects quotas whose floors exceed the total, negative quotas and a fractional total', () => {
+      expect(() => largestRemainder([3, 3], 5)).toThrow(RangeError);
+      expect(() => largestRemainder([-1, 3], 2)).toThrow(RangeError);
+      expect(() => largestRemainder([1.5, 1.5], 3.5)).toThrow(RangeError);
+    });
+    it('gives nothing to no strata', () => {
+      expect(largestRemainder([], 0)).toEqual([]);
+    });
     it('rejects fractional sizes and a missing standard deviation', () => {
       expect(() => allocateProportional(2.5, [3])).toThrow(RangeError);
       expect(() => allocateNeyman(2, [3, 4], [1])).toThrow(RangeError);

@@ -72,13 +72,16 @@ export function wilsonInterval(successes: number, trials: number, z = 1.96): { l
 /**
  * How do fractional quotas become whole numbers that still add up to `total`? Largest-remainder
  * (Hamilton) rounding: floor each quota, then give the missing units to the largest remainders
- * (ties: the larger quota, then the earlier stratum).
+ * (ties: the larger quota, then the earlier stratum). Quotas normally sum to `total`.
  *
  * @example largestRemainder([1.6667, 5, 3.3333], 10) // [2, 5, 3]
  */
 export function largestRemainder(quotas: number[], total: number): number[] {
   const result = quotas.map((q) => Math.floor(q + ROUNDING_SLACK));
   let missing = total - result.reduce((a, b) => a + b, 0);
+  if (!Number.isInteger(total) || missing < 0 || quotas.some((q) => !(q >= 0))) {
+    throw new RangeError('largestRemainder: quotas must be ≥ 0 and their floors must not exceed the whole-number total');
+  }
   const order = quotas
     .map((q, i) => ({ i, q, remainder: q - result[i] }))
     .sort((a, b) => b.remainder - a.remainder || b.q - a.q || a.i - b.i);

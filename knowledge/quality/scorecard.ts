@@ -192,9 +192,18 @@ export function validateAnswers(scorecard: Scorecard, answers: Answers): string[
 }
 
 /**
- * What does this evaluation score? Applies the rules in `SCORING_RULES_EN` (N/A drops out,
- * fail-section zeroes the section, fail-all zeroes the total, each point counts its section's
- * weight). Throws a RangeError listing every problem when the scorecard or answers are invalid.
+ * What does this evaluation score? The rules (shown on the scorecard page from
+ * `SCORING_RULES_EN` / `SCORING_RULES_ZH`):
+ * 1. Every item is answered: yes/no earns all or nothing, points earn 0…max, a scale min…max
+ *    earns (value − min)/(max − min) of the points.
+ * 2. N/A (only where allowed) leaves the item out of earned and possible points.
+ * 3. An item is missed when it earns less than its full points.
+ * 4. Fail-section: a missed flagged item zeroes its section's earned points (possible stays).
+ * 5. Fail-all (致命项): a missed flagged item makes the total 0 %; sections are still reported.
+ * 6. Section percent = earned ÷ possible; an all-N/A section has none and drops out.
+ * 7. Total = Σ weight·earned ÷ Σ weight·possible × 100 (each point counts its section's weight).
+ * 8. All items N/A → no score (`null`); nothing is rounded.
+ * Throws a RangeError listing every problem when the scorecard or answers are invalid.
  *
  * @example scoreEvaluation(genesysCard, { q1: 'yes', q2: 'no', q3: 'yes' }).percent // 60 (40·1 + 20·1 of 40·2 + 20·1)
  */

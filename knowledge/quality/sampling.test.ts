@@ -7,6 +7,8 @@ import {
   cochranSampleSize,
   drawSample,
   hmacSha256Hex,
+  inKeyedSample,
+  keyedFraction,
   keyedRank,
   largestRemainder,
   neymanQuotas,
@@ -167,6 +169,30 @@ describe('keyedRank', () => {
   describe('edge cases', () => {
     it('returns an empty list for no ids', () => {
       expect(keyedRank(seed, [])).toEqual([]);
+    });
+  });
+});
+
+describe('keyedFraction and inKeyedSample', () => {
+  it('reads the first 52 bits of the HMAC as a fraction (CALL-0012 → 0x221a76bc127ed / 2^52, Python)', () => {
+    expect(keyedFraction(seed, 'CALL-0012')).toBe(0x221a76bc127ed / 2 ** 52);
+    expect(keyedFraction(seed, 'CALL-0012')).toBeCloseTo(0.1332163057, 9);
+  });
+  it('takes, at a rate of 0.25, exactly the published first three of the 12 example calls', () => {
+    // fractions (Python): 0012 → 0.133, 0011 → 0.162, 0001 → 0.233, next 0007 → 0.331
+    expect(ids.filter((id) => inKeyedSample(seed, id, 0.25))).toEqual([...vectors.keyed_rank_example.expected].sort());
+  });
+  it('agrees with keyedRank: the calls taken are a prefix of the ranking', () => {
+    for (const rate of [0, 0.2, 0.35, 0.5, 0.9, 1]) {
+      const taken = new Set(ids.filter((id) => inKeyedSample(seed, id, rate)));
+      expect(fullOrder.slice(0, taken.size).every((id) => taken.has(id))).toBe(true);
+    }
+  });
+  describe('edge cases', () => {
+    it('takes nothing at rate 0, everything at rate 1, and rejects rates outside [0, 1]', () => {
+      expect(ids.some((id) => inKeyedSample(seed, id, 0))).toBe(false);
+      expect(ids.every((id) => inKeyedSample(seed, id, 1))).toBe(true);
+      expect(() => inKeyedSample(seed, 'x', 1.5)).toThrow(RangeError);
     });
   });
 });

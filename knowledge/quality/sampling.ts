@@ -189,6 +189,29 @@ export function keyedRank(seed: string, ids: string[]): string[] {
 }
 
 /**
+ * Where does a call fall on the seed's keyed scale? The first 52 bits of HMAC-SHA256(seed, id)
+ * as a fraction in [0, 1); ordering by it agrees with `keyedRank`.
+ *
+ * @example keyedFraction('plan-2025-06#1', 'CALL-0012') // 0.1332…
+ */
+export function keyedFraction(seed: string, id: string): number {
+  return parseInt(hmacSha256Hex(seed, id).slice(0, 13), 16) / 2 ** 52;
+}
+
+/**
+ * Is this call in a sample spread through the period? Decides each call on its own, as it
+ * arrives, by `keyedFraction(seed, id) < rate`: reproducible, about `rate` of the calls, and
+ * consistent with `keyedRank` (every call taken ranks before every call left), so a running
+ * sample never has to be redrawn. The count is not exact; use `drawSample` for exact quotas.
+ *
+ * @example inKeyedSample('plan-2025-06#1', 'CALL-0012', 0.25) // true
+ */
+export function inKeyedSample(seed: string, id: string, rate: number): boolean {
+  if (!(rate >= 0 && rate <= 1)) throw new RangeError('inKeyedSample: rate must be in [0, 1]');
+  return keyedFraction(seed, id) < rate;
+}
+
+/**
  * A fingerprint of a population snapshot (its call ids, in any order), to store beside a draw
  * so an auditor can tell the same population was used.
  *

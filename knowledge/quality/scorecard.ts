@@ -201,7 +201,8 @@ export function validateAnswers(scorecard: Scorecard, answers: Answers): string[
  * 4. Fail-section: a missed flagged item zeroes its section's earned points (possible stays).
  * 5. Fail-all (致命项): a missed flagged item makes the total 0 %; sections are still reported.
  * 6. Section percent = earned ÷ possible; an all-N/A section has none and drops out.
- * 7. Total = Σ weight·earned ÷ Σ weight·possible × 100 (each point counts its section's weight).
+ * 7. Total = Σ weight·earned ÷ Σ weight·possible × 100 (each point counts its section's weight;
+ *    Genesys Cloud's documented group weighting, help.mypurecloud.com/?p=144862).
  * 8. All items N/A → no score (`null`); nothing is rounded.
  * Throws a RangeError listing every problem when the scorecard or answers are invalid.
  *

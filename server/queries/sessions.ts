@@ -68,12 +68,14 @@ export async function recordLoginAttempt(sql: Sql, username: string, ip: string,
 export async function recentFailures(sql: Sql, username: string, ip: string, since: Date): Promise<{ byUser: number; byIp: number; oldestUserFailure: Date | null }> {
   const [row] = await sql<{ by_user: number; by_ip: number; oldest: Date | null }[]>`
     WITH last_ok AS (
-      SELECT coalesce(max(at), ${since}) AS at FROM login_attempts WHERE username = ${username} AND ok AND at >= ${since}
+      SELECT coalesce(max(id), 0) AS id FROM login_attempts WHERE username = ${username} AND ok AND at >= ${since}
+    ), fails AS (
+      SELECT a.at FROM login_attempts a, last_ok
+      WHERE a.username = ${username} AND NOT a.ok AND a.at >= ${since} AND a.id > last_ok.id
     )
-    SELECT
-      (SELECT count(*)::int FROM login_attempts, last_ok WHERE username = ${username} AND NOT ok AND login_attempts.at >= greatest(${since}, last_ok.at)) AS by_user,
-      (SELECT count(*)::int FROM login_attempts WHERE ip = ${ip} AND NOT ok AND at >= ${since}) AS by_ip,
-      (SELECT min(login_attempts.at) FROM login_attempts, last_ok WHERE username = ${username} AND NOT ok AND login_attempts.at >= greatest(${since}, last_ok.at)) AS oldest`;
+    SELECT (SELECT count(*)::int FROM fails) AS by_user,
+           (SELECT count(*)::int FROM login_attempts WHERE ip = ${ip} AND NOT ok AND at >= ${since}) AS by_ip,
+           (SELECT min(at) FROM fails) AS oldest`;
   return { byUser: row.by_user, byIp: row.by_ip, oldestUserFailure: row.oldest };
 }
 

@@ -1,10 +1,11 @@
-// Chinese scenario search on lunr: build an index from scenarios, query it with caller text.
+// Chinese scenario search: build an index from scenarios (compact BM25 or lunr backend), query it with caller text.
 import lunr from 'lunr';
 import type { Scenario, Sensitivity } from '../scenario.ts';
 import { tokenize, tokenSpans } from './tokenize.ts';
 import { pinyinKeys } from './pinyin.ts';
 import { planQuery, SEARCH_FIELDS, type QueryTerm, type SearchField } from './query.ts';
-import { highlight, hitRanges, type HighlightSegment } from './highlight.ts';
+import { hitMatcher, segmentsOf, type HighlightSegment } from './highlight.ts';
+import { buildEngine, searchEngine, type Engine, type EngineDocument, type EngineHit } from './engine.ts';
 
 export { highlight, type HighlightSegment } from './highlight.ts';
 export { SEARCH_FIELDS, type SearchField } from './query.ts';
@@ -20,9 +21,16 @@ export interface IndexedScenario {
   texts: Record<Exclude<SearchField, 'pinyin'>, string[]>;
 }
 
-/** A built search index: the lunr index plus the scenario texts its results refer to. */
+/** Which scoring backend a search index uses. */
+export type SearchBackend = 'compact' | 'lunr';
+
+/**
+ * A built search index: the scoring backend plus the scenario texts its results refer to.
+ * `compact` (default) is our own field-weighted BM25 inverted index, built for 10,000 scenarios;
+ * `lunr` is lunr with our tokeniser in place of its pipeline, fine up to about a thousand.
+ */
 export interface SearchIndex {
-  lunr: lunr.Index;
+  backend: { kind: 'compact'; engine: Engine } | { kind: 'lunr'; idx: lunr.Index };
   scenarios: Map<string, IndexedScenario>;
 }
 
@@ -49,12 +57,40 @@ export interface SearchOptions {
   snippets?: boolean;
 }
 
+/** Options of {@link buildSearchIndex}. */
+export interface BuildOptions {
+  /** Scoring backend (default `compact`). */
+  backend?: SearchBackend;
+}
+
 /**
  * Which search index answers queries over these scenarios?
- * Uses lunr with our tokeniser in place of its pipeline (no trimmer, stemmer or stop words).
+ * Both backends index the same tokens: our tokeniser, no trimmer, stemmer or stop words.
  * Example: `buildSearchIndex([{ code: 'TD-001', title: '计划停电查询' }])`.
  */
-export function buildSearchIndex(scenarios: readonly Scenario[]): SearchIndex {
+export function buildSearchIndex(scenarios: readonly Scenario[], { backend = 'compact' }: BuildOptions = {}): SearchIndex {
+  const kept = new Map<string, IndexedScenario>();
+  const documents: EngineDocument[] = [];
+  for (const scenario of scenarios) {
+    const entry = indexedScenario(scenario);
+    kept.set(entry.code, entry);
+    documents.push({ ref: entry.code, fields: fieldTerms(entry) });
+  }
+  if (backend === 'lunr') return { backend: { kind: 'lunr', idx: buildLunr(documents) }, scenarios: kept };
+  return { backend: { kind: 'compact', engine: buildEngine(documents, FIELD_BOOSTS) }, scenarios: kept };
+}
+
+function fieldTerms(entry: IndexedScenario): Record<SearchField, string[]> {
+  return {
+    title: tokenize(entry.texts.title.join('\n')),
+    phrasings: tokenize(entry.texts.phrasings.join('\n'), { unigrams: false }),
+    keywords: [...tokenize(entry.texts.keywords.join('\n')), ...tokenize(entry.code, { unigrams: false })],
+    pinyin: pinyinTerms(entry),
+    body: tokenize(entry.texts.body.join('\n'), { unigrams: false }),
+  };
+}
+
+function buildLunr(documents: readonly EngineDocument[]): lunr.Index {
   const builder = new lunr.Builder();
   builder.pipeline.reset();
   builder.searchPipeline.reset();
@@ -62,21 +98,8 @@ export function buildSearchIndex(scenarios: readonly Scenario[]): SearchIndex {
   builder.tokenizer = termsToTokens as unknown as typeof lunr.tokenizer;
   builder.ref('code');
   for (const field of SEARCH_FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] });
-
-  const kept = new Map<string, IndexedScenario>();
-  for (const scenario of scenarios) {
-    const entry = indexedScenario(scenario);
-    kept.set(entry.code, entry);
-    builder.add({
-      code: entry.code,
-      title: tokenize(entry.texts.title.join('\n')),
-      phrasings: tokenize(entry.texts.phrasings.join('\n')),
-      keywords: [...tokenize(entry.texts.keywords.join('\n')), ...tokenize(entry.code, { unigrams: false })],
-      pinyin: pinyinTerms(entry),
-      body: tokenize(entry.texts.body.join('\n'), { unigrams: false }),
-    });
-  }
-  return { lunr: builder.build(), scenarios: kept };
+  for (const document of documents) builder.add({ code: document.ref, ...document.fields });
+  return builder.build();
 }
 
 function termsToTokens(terms: unknown): lunr.Token[] {
@@ -117,9 +140,11 @@ function pinyinTerms(entry: IndexedScenario): string[] {
  * Example: `searchScenarios(index, '家里没电了', { limit: 5 })[0].code === 'TD-001'`.
  */
 export function searchScenarios(index: SearchIndex, query: string, { limit = 10, snippets = true }: SearchOptions = {}): SearchHit[] {
-  let results = runQuery(index.lunr, planQuery(query));
+  const run = (terms: QueryTerm[]) =>
+    index.backend.kind === 'lunr' ? runLunr(index.backend.idx, terms, limit) : searchEngine(index.backend.engine, terms, limit);
+  let results = run(planQuery(query));
   if (results.length < limit && /[\u3400-\u9fff]/.test(query)) {
-    const wider = runQuery(index.lunr, planQuery(query, { unigrams: true }));
+    const wider = run(planQuery(query, { unigrams: true }));
     const seen = new Set(results.map((r) => r.ref));
     results = [...results, ...wider.filter((r) => !seen.has(r.ref))];
   }
@@ -130,14 +155,14 @@ export function searchScenarios(index: SearchIndex, query: string, { limit = 10,
       title: scenario.title,
       score: result.score,
       sensitivity: scenario.sensitivity,
-      matches: snippets ? matchesOf(scenario, result.matchData, query) : [],
+      matches: snippets ? matchesOf(scenario, result.fields, query) : [],
     };
   });
 }
 
-function runQuery(idx: lunr.Index, terms: QueryTerm[]): lunr.Index.Result[] {
+function runLunr(idx: lunr.Index, terms: QueryTerm[], limit: number): EngineHit[] {
   if (terms.length === 0) return [];
-  return idx.query((q) => {
+  const results = idx.query((q) => {
     for (const t of terms) {
       q.term(t.term, {
         fields: [...t.fields],
@@ -149,49 +174,42 @@ function runQuery(idx: lunr.Index, terms: QueryTerm[]): lunr.Index.Result[] {
       });
     }
   });
+  return results.slice(0, limit).map(({ ref, score, matchData }) => {
+    const fields = new Set<string>();
+    for (const byField of Object.values(matchData.metadata)) for (const field of Object.keys(byField)) fields.add(field);
+    return { ref, score, fields: [...fields] };
+  });
 }
 
-function matchesOf(scenario: IndexedScenario, matchData: lunr.MatchData, query: string): SearchMatch[] {
-  const fields = new Set<string>();
-  for (const byField of Object.values(matchData.metadata)) for (const field of Object.keys(byField)) fields.add(field);
+function matchesOf(scenario: IndexedScenario, matchedFields: string[], query: string): SearchMatch[] {
+  const fields = new Set(matchedFields);
+  const ranges = hitMatcher(query);
   if (fields.has('pinyin')) fields.add('title').add('keywords');
   const matches: SearchMatch[] = [];
   for (const field of ['title', 'phrasings', 'keywords', 'body'] as const) {
     if (!fields.has(field)) continue;
-    const snippet = bestSnippet(scenario.texts[field], query, field === 'body' ? 24 : 60);
+    const snippet = bestSnippet(scenario.texts[field], ranges, field === 'body' ? 24 : 60);
     if (snippet) matches.push({ field, snippet });
   }
   return matches;
 }
 
 /** The text of a field with the most marked characters, cut to a window around its first hit. */
-function bestSnippet(texts: string[], query: string, radius: number): HighlightSegment[] | undefined {
-  let best: { text: string; covered: number; first: number } | undefined;
+function bestSnippet(texts: string[], hitRanges: (text: string) => Array<[number, number]>, radius: number): HighlightSegment[] | undefined {
+  let best: { text: string; covered: number; ranges: Array<[number, number]> } | undefined;
   for (const text of texts) {
-    const ranges = hitRanges(text, query);
+    const ranges = hitRanges(text);
     const covered = ranges.reduce((sum, [s, e]) => sum + e - s, 0);
-    if (covered > 0 && (!best || covered > best.covered)) best = { text, covered, first: ranges[0][0] };
+    if (covered > 0 && (!best || covered > best.covered)) best = { text, covered, ranges };
   }
   if (!best) return undefined;
-  const from = Math.max(0, best.first - radius);
-  const to = Math.min(best.text.length, best.first + radius * 2);
-  const cut = (from > 0 ? '…' : '') + best.text.slice(from, to) + (to < best.text.length ? '…' : '');
-  return highlight(cut, query);
-}
-
-/**
- * What JSON text restores this index (so another thread or process can build it)?
- * Example: `loadSearchIndex(serializeSearchIndex(index))` answers like `index`.
- */
-export function serializeSearchIndex(index: SearchIndex): string {
-  return JSON.stringify({ lunr: index.lunr.toJSON(), scenarios: [...index.scenarios.values()] });
-}
-
-/**
- * Which index does this JSON text (from {@link serializeSearchIndex}) describe?
- * Example: `searchScenarios(loadSearchIndex(json), 'cdz')`.
- */
-export function loadSearchIndex(json: string): SearchIndex {
-  const data = JSON.parse(json) as { lunr: object; scenarios: IndexedScenario[] };
-  return { lunr: lunr.Index.load(data.lunr), scenarios: new Map(data.scenarios.map((s) => [s.code, s])) };
+  const from = Math.max(0, best.ranges[0][0] - radius);
+  const to = Math.min(best.text.length, best.ranges[0][0] + radius * 2);
+  const inside = best.ranges
+    .filter(([s, e]) => e > from && s < to)
+    .map(([s, e]) => [Math.max(s, from) - from, Math.min(e, to) - from] as [number, number]);
+  const segments = segmentsOf(best.text.slice(from, to), inside);
+  if (from > 0) segments.unshift({ text: '…', hit: false });
+  if (to < best.text.length) segments.push({ text: '…', hit: false });
+  return segments;
 }

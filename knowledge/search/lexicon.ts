@@ -36,7 +36,8 @@ function buildTrie(words: readonly string[]): TrieNode {
   return root;
 }
 
-const isAlnum = (ch: string | undefined): boolean => ch !== undefined && /[a-z0-9]/.test(ch);
+const isAlnum = (ch: string | undefined): boolean =>
+  ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'));
 
 /**
  * Which is the longest dictionary word or synonym variant starting at `start` of normalised text?

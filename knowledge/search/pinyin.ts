@@ -7,6 +7,20 @@ import { pinyin } from 'pinyin-pro';
  * Example: `pinyinKeys('充电桩')` → `['cdz', 'chongdianzhuang']`; `pinyinKeys('电e宝')` → `['deb', 'dianebao']`.
  */
 export function pinyinKeys(word: string): string[] {
+  let keys = cache.get(word);
+  if (keys === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    keys = computeKeys(word);
+    cache.set(word, keys);
+  }
+  return keys;
+}
+
+/** Memo of computed keys: library vocabularies repeat words, and pinyin-pro takes ~10 µs a call. */
+const cache = new Map<string, string[]>();
+const CACHE_LIMIT = 100_000;
+
+function computeKeys(word: string): string[] {
   if (!/[\u3400-\u9fff]/.test(word)) return [];
   const initials = pinyin(word, { pattern: 'first', toneType: 'none', type: 'array', v: true }).join('');
   const full = pinyin(word, { toneType: 'none', type: 'array', v: true }).join('');

@@ -79,9 +79,14 @@ export interface TokenizeOptions {
 export function tokenSpans(source: string, { unigrams = true }: TokenizeOptions = {}): TokenSpan[] {
   const { text, sourceStart, sourceEnd } = normalizeText(source);
   const spans: TokenSpan[] = [];
-  const push = (term: string, kind: TokenKind, from: number, to: number) =>
-    spans.push({ term, kind, start: sourceStart[from], end: sourceEnd[to - 1] });
+  scan(text, unigrams, (term, kind, from, to) => spans.push({ term, kind, start: sourceStart[from], end: sourceEnd[to - 1] }));
+  return spans;
+}
 
+type Emit = (term: string, kind: TokenKind, from: number, to: number) => void;
+
+/** Emits every token of normalised text with its normalised offsets. */
+function scan(text: string, unigrams: boolean, emit: Emit): void {
   let coveredUntil = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -89,10 +94,10 @@ export function tokenSpans(source: string, { unigrams = true }: TokenizeOptions 
     const match = longestMatchAt(text, i);
     if (!match || (match.length === 1 && i < coveredUntil)) continue;
     if (match.term !== match.surface) {
-      push(match.term, 'synonym', i, i + match.length);
-      if (match.length > 2 && isDomainWord(match.surface)) push(match.surface, 'word', i, i + match.length);
+      emit(match.term, 'synonym', i, i + match.length);
+      if (match.length > 2 && isDomainWord(match.surface)) emit(match.surface, 'word', i, i + match.length);
     } else if (match.length > 1 || isHan(code)) {
-      push(match.term, 'word', i, i + match.length);
+      emit(match.term, 'word', i, i + match.length);
     }
     coveredUntil = Math.max(coveredUntil, i + match.length);
   }
@@ -103,22 +108,32 @@ export function tokenSpans(source: string, { unigrams = true }: TokenizeOptions 
     if (isHan(code)) {
       while (j < text.length && isHan(text.charCodeAt(j))) j++;
       for (let k = i; k < j; k++) {
-        if (unigrams) push(text[k], 'unigram', k, k + 1);
-        if (k + 1 < j) push(text.slice(k, k + 2), 'bigram', k, k + 2);
+        if (unigrams) emit(text[k], 'unigram', k, k + 1);
+        if (k + 1 < j) emit(text.slice(k, k + 2), 'bigram', k, k + 2);
       }
     } else if (isWordChar(code)) {
       while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
-      push(text.slice(i, j), 'ascii', i, j);
+      emit(text.slice(i, j), 'ascii', i, j);
     }
     i = j;
   }
-  return spans;
 }
 
 /**
  * Which terms does a text yield (the lunr tokens of a document field)?
  * Example: `tokenize('电费')` → `['电费', '电', '电费', '费']` (word, unigram, bigram, unigram).
  */
-export function tokenize(source: string, options: TokenizeOptions = {}): string[] {
-  return tokenSpans(source, options).map((span) => span.term);
+export function tokenize(source: string, { unigrams = true }: TokenizeOptions = {}): string[] {
+  const terms: string[] = [];
+  scan(normalizedOnly(source), unigrams, (term) => terms.push(term));
+  return terms;
 }
+
+/** Normalised text without the offset maps (most library text needs no change at all). */
+function normalizedOnly(source: string): string {
+  return NEEDS_NORMALIZING.test(source) ? normalizeText(source).text : source;
+}
+
+// Characters whose NFKC form could be a letter, digit or ideograph different from themselves
+// (upper case, full-width forms, compatibility ideographs, circled digits…); CJK punctuation is safe.
+const NEEDS_NORMALIZING = /[^\x00-\x40\x5b-\x7f\u4e00-\u9fff\u3001-\u303f\u2018-\u201d\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]/;

@@ -1,0 +1,154 @@
+// Benchmark of Chinese scenario search: build time, memory and query latency at 1,000 and
+// 10,000 scenarios, against plain lunr (default pipeline) and a naive substring scan.
+// Run: node --import tsx bench/search.ts [--sizes 1000,10000]
+import { readFileSync, existsSync } from 'node:fs';
+import lunr from 'lunr';
+import type { Scenario } from '../knowledge/scenario.ts';
+import { buildSearchIndex, searchScenarios } from '../knowledge/search/index.ts';
+import { evaluateGold, type GoldLine } from '../knowledge/search/eval.ts';
+import { FIXTURE_SCENARIOS } from '../knowledge/search/fixtures.ts';
+import { DOMAIN_WORDS } from '../knowledge/search/dictionary.ts';
+
+const root = new URL('../', import.meta.url);
+const demoPath = new URL('knowledge/demo/scenarios.jsonl', root);
+const goldPath = new URL('test/fixtures/gold.jsonl', root);
+const sizesArg = process.argv.indexOf('--sizes');
+const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) : [1000, 10000];
+
+const readJsonl = <T>(url: URL): T[] =>
+  readFileSync(url, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+const base: Scenario[] = existsSync(demoPath) ? readJsonl<Scenario>(demoPath) : FIXTURE_SCENARIOS;
+const gold: GoldLine[] = existsSync(goldPath)
+  ? readJsonl<GoldLine>(goldPath)
+  : base.flatMap((s) => (s.phrasings ?? []).map((query) => ({ query, target: s.code })));
+
+/** mulberry32: a small seeded PRNG. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The base library plus seeded distractors that mix the base scenarios' texts and domain words. */
+function library(size: number, seed = 42): Scenario[] {
+  const rand = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const words = DOMAIN_WORDS.filter((w) => w.length > 1);
+  const splice = (x: string, y: string) => x.slice(0, Math.ceil(x.length / 2)) + y.slice(Math.floor(y.length / 2));
+  const out: Scenario[] = [...base];
+  for (let i = out.length; i < size; i++) {
+    const a = pick(base);
+    const b = pick(base);
+    const c = pick(base);
+    out.push({
+      code: `SYN-${i}`,
+      title: `${pick(words)}${pick(words)}${pick(['咨询', '报修', '投诉', '办理', '查询', '申请'])}`,
+      category: a.category,
+      phrasings: [splice(pick(a.phrasings ?? ['']), pick(b.phrasings ?? [''])), splice(pick(c.phrasings ?? ['']), pick(words))],
+      keywords: [pick(words), pick(words), pick(words)],
+      script: [...(a.script ?? []), ...(c.script ?? [])].map((s) => `${s}${pick(words)}${pick(words)}`),
+      inquiry: [...(b.inquiry ?? []), pick(words)],
+      sensitivity: 0,
+    });
+  }
+  return out;
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
+};
+const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
+const ms = (x: number) => x.toFixed(2);
+
+/** Latency and recall@5 of any ranked-codes search function over the gold queries. */
+function measure(search: (q: string) => string[]): { p50: number; p95: number; recall5: number; qps: number } {
+  const times: number[] = [];
+  let found = 0;
+  const started = performance.now();
+  for (const { query, target } of gold) {
+    const t0 = performance.now();
+    const codes = search(query);
+    times.push(performance.now() - t0);
+    if (codes.slice(0, 5).includes(target)) found++;
+  }
+  const total = performance.now() - started;
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), recall5: found / gold.length, qps: (gold.length / total) * 1000 };
+}
+
+function plainLunr(scenarios: Scenario[]): lunr.Index {
+  return lunr(function () {
+    this.ref('code');
+    for (const f of ['title', 'phrasings', 'keywords', 'body']) this.field(f);
+    for (const s of scenarios) {
+      this.add({ code: s.code, title: s.title, phrasings: (s.phrasings ?? []).join(' '), keywords: (s.keywords ?? []).join(' '), body: [...(s.script ?? []), ...(s.inquiry ?? [])].join(' ') });
+    }
+  });
+}
+
+function substringScan(scenarios: Scenario[]): (q: string) => string[] {
+  const rows = scenarios.map((s) => ({ code: s.code, text: [s.title, ...(s.phrasings ?? []), ...(s.keywords ?? []), ...(s.script ?? []), ...(s.inquiry ?? [])].join('\n').toLowerCase() }));
+  return (q) => {
+    const needle = q.trim().toLowerCase();
+    return needle ? rows.filter((r) => r.text.includes(needle)).slice(0, 10).map((r) => r.code) : [];
+  };
+}
+
+console.log(`search bench — node ${process.version}, ${(await import('node:os')).cpus()[0]?.model}, ${(await import('node:os')).availableParallelism()} cores`);
+console.log(`base library ${base.length} scenarios (${existsSync(demoPath) ? 'demo' : 'unit-test fixtures'}), ${gold.length} gold queries (${existsSync(goldPath) ? 'gold set' : 'fixture phrasings'})`);
+for (const size of sizes) {
+  const scenarios = library(size);
+  globalThis.gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const index = buildSearchIndex(scenarios);
+  const buildMs = performance.now() - t0;
+  globalThis.gc?.();
+  const heapMb = mb(process.memoryUsage().heapUsed - heap0);
+  for (let i = 0; i < 3; i++) for (const { query } of gold.slice(0, 50)) searchScenarios(index, query, { limit: 10 });
+  const ours = measure((q) => searchScenarios(index, q, { limit: 10 }).map((h) => h.code));
+  const oursNoSnip = measure((q) => searchScenarios(index, q, { limit: 10, snippets: false }).map((h) => h.code));
+  const evalReport = evaluateGold(index, gold, { clock: () => performance.now() });
+
+  let lunrLine = 'ours on lunr skipped above 2,000 scenarios (build takes tens of seconds)';
+  if (size <= 2000) {
+    const t2 = performance.now();
+    const onLunr = buildSearchIndex(scenarios, { backend: 'lunr' });
+    const lunrBuildMs = performance.now() - t2;
+    const r = measure((q) => searchScenarios(onLunr, q, { limit: 10, snippets: false }).map((h) => h.code));
+    lunrLine = `ours on lunr build ${ms(lunrBuildMs)} ms; query p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, Recall@5 ${r.recall5.toFixed(3)}; p95 compact/lunr ${(oursNoSnip.p95 / r.p95).toFixed(2)}`;
+  }
+
+  const t1 = performance.now();
+  const plain = plainLunr(scenarios);
+  const plainBuildMs = performance.now() - t1;
+  const plainResult = measure((q) => {
+    try {
+      return plain.search(q).slice(0, 10).map((r) => r.ref);
+    } catch {
+      return [];
+    }
+  });
+  const plainErrors = gold.filter(({ query }) => {
+    try {
+      plain.search(query);
+      return false;
+    } catch {
+      return true;
+    }
+  }).length;
+  const scan = measure(substringScan(scenarios));
+
+  console.log(`\n== ${size} scenarios ==`);
+  console.log(`ours        build ${ms(buildMs)} ms, heap +${heapMb} MB; query p50 ${ms(ours.p50)} ms, p95 ${ms(ours.p95)} ms, ${ours.qps.toFixed(0)} q/s, Recall@5 ${ours.recall5.toFixed(3)} (with snippets)`);
+  console.log(`ours        no snippets: p50 ${ms(oursNoSnip.p50)} ms, p95 ${ms(oursNoSnip.p95)} ms; eval R@1 ${evalReport.recall[1].toFixed(3)} R@5 ${evalReport.recall[5].toFixed(3)} R@10 ${evalReport.recall[10].toFixed(3)} MRR@10 ${evalReport.mrr.toFixed(3)}`);
+  console.log(lunrLine);
+  console.log(`plain lunr  build ${ms(plainBuildMs)} ms; query p50 ${ms(plainResult.p50)} ms, p95 ${ms(plainResult.p95)} ms, Recall@5 ${plainResult.recall5.toFixed(3)}, ${plainErrors} queries threw`);
+  console.log(`substring   query p50 ${ms(scan.p50)} ms, p95 ${ms(scan.p95)} ms, Recall@5 ${scan.recall5.toFixed(3)}`);
+  console.log(`ratios      p95 ours/plain ${(ours.p95 / plainResult.p95).toFixed(2)}, ours/substring ${(ours.p95 / scan.p95).toFixed(2)}; build ours/plain ${(buildMs / plainBuildMs).toFixed(2)}`);
+}

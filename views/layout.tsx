@@ -23,6 +23,21 @@ export function navFor(roles: readonly string[]): NavEntry[] {
   return NAV.filter((n) => n.roles.some((r) => roles.includes(r)));
 }
 
+/**
+ * htmx settings: no inline indicator styles (CSP), no eval, and swap every response but 204 —
+ * a 422 form with errors beside its fields, a 409 conflict or a 403 page must be shown, not dropped.
+ */
+export const HTMX_CONFIG = JSON.stringify({
+  includeIndicatorStyles: false,
+  allowEval: false,
+  allowScriptTags: false,
+  historyCacheSize: 0,
+  responseHandling: [
+    { code: '204', swap: false },
+    { code: '...', swap: true },
+  ],
+});
+
 /** A complete HTML page around `children`. */
 export function Layout(props: { ctx: ViewContext; title: string; children?: Child; wide?: boolean }) {
   const { ctx } = props;
@@ -33,9 +48,10 @@ export function Layout(props: { ctx: ViewContext; title: string; children?: Chil
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"historyCacheSize":0}' />
+        <meta name="htmx-config" content={HTMX_CONFIG} />
         <meta name="csrf-token" content={ctx.csrf} />
         <title>{`${props.title} · ${t('app.name')}`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
         <script src="/static/htmx.min.js" defer></script>
         <script src="/static/app.js" defer></script>
@@ -60,7 +76,7 @@ export function Layout(props: { ctx: ViewContext; title: string; children?: Chil
             <span class="tagline">{t('app.tagline')}</span>
           )}
           <div class="usermenu">
-            <form method="post" action="/locale" class="inline">
+            <form method="post" action="/locale" class="inline" hx-boost="false">
               <CsrfField ctx={ctx} />
               <input type="hidden" name="locale" value={otherLocale} />
               <input type="hidden" name="next" value={ctx.path} />

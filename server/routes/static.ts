@@ -38,6 +38,7 @@ export function loadAssets(): Map<string, Asset> {
   assets.set('htmx.min.js', load(join(dirname(require.resolve('htmx.org/package.json')), 'dist', 'htmx.min.js')));
   assets.set('app.css', load(join(viewsStatic, 'app.css')));
   assets.set('app.js', load(join(viewsStatic, 'app.js')));
+  assets.set('favicon.svg', load(join(viewsStatic, 'favicon.svg')));
   return assets;
 }
 

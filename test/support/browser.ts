@@ -1,0 +1,33 @@
+// Real-browser support: Debian's Chromium driven by playwright-core, and the console served on a
+// real port from the in-process app. Without Chromium the browser suites report themselves
+// skipped with the reason, unless REQUIRE_BROWSER=1, when they fail.
+import { existsSync } from 'node:fs';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser } from 'playwright-core';
+import { freePort } from './process.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const browserAvailable = existsSync(CHROMIUM_PATH);
+export const browserRequired = process.env.REQUIRE_BROWSER === '1';
+export const browserSkipReason = `Chromium not found at ${CHROMIUM_PATH} (install Debian's chromium, or set CHROMIUM_PATH)`;
+
+/** Launches headless Chromium with the flags this closed network needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+  });
+}
+
+/** Serves an app's fetch handler on a free local port. */
+export async function serveApp(fetch: (req: Request) => Response | Promise<Response>): Promise<{ url: string; close: () => Promise<void> }> {
+  const port = await freePort();
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

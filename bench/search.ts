@@ -99,15 +99,18 @@ function substringScan(scenarios: Scenario[]): (q: string) => string[] {
   };
 }
 
-console.log(`search bench — node ${process.version}, ${(await import('node:os')).cpus()[0]?.model}, ${(await import('node:os')).availableParallelism()} cores`);
+const os = await import('node:os');
+console.log(`search bench — node ${process.version}, ${os.cpus()[0]?.model}, ${os.availableParallelism()} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`base library ${base.length} scenarios (${existsSync(demoPath) ? 'demo' : 'unit-test fixtures'}), ${gold.length} gold queries (${existsSync(goldPath) ? 'gold set' : 'fixture phrasings'})`);
 for (const size of sizes) {
   const scenarios = library(size);
   globalThis.gc?.();
   const heap0 = process.memoryUsage().heapUsed;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const index = buildSearchIndex(scenarios);
   const buildMs = performance.now() - t0;
+  const buildCpuMs = (process.cpuUsage(cpu0).user + process.cpuUsage(cpu0).system) / 1000;
   globalThis.gc?.();
   const heapMb = mb(process.memoryUsage().heapUsed - heap0);
   for (let i = 0; i < 3; i++) for (const { query } of gold.slice(0, 50)) searchScenarios(index, query, { limit: 10 });
@@ -121,7 +124,7 @@ for (const size of sizes) {
     const onLunr = buildSearchIndex(scenarios, { backend: 'lunr' });
     const lunrBuildMs = performance.now() - t2;
     const r = measure((q) => searchScenarios(onLunr, q, { limit: 10, snippets: false }).map((h) => h.code));
-    lunrLine = `ours on lunr build ${ms(lunrBuildMs)} ms; query p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, Recall@5 ${r.recall5.toFixed(3)}; p95 compact/lunr ${(oursNoSnip.p95 / r.p95).toFixed(2)}`;
+    lunrLine = `ours on lunr build ${ms(lunrBuildMs)} ms; query p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, Recall@5 ${r.recall5.toFixed(3)}; p95 lunr/compact ${(r.p95 / oursNoSnip.p95).toFixed(1)}× (no snippets), build lunr/compact ${(lunrBuildMs / buildMs).toFixed(1)}×`;
   }
 
   const t1 = performance.now();
@@ -145,7 +148,7 @@ for (const size of sizes) {
   const scan = measure(substringScan(scenarios));
 
   console.log(`\n== ${size} scenarios ==`);
-  console.log(`ours        build ${ms(buildMs)} ms, heap +${heapMb} MB; query p50 ${ms(ours.p50)} ms, p95 ${ms(ours.p95)} ms, ${ours.qps.toFixed(0)} q/s, Recall@5 ${ours.recall5.toFixed(3)} (with snippets)`);
+  console.log(`ours        build ${ms(buildMs)} ms wall (${ms(buildCpuMs)} ms CPU), heap +${heapMb} MB; query p50 ${ms(ours.p50)} ms, p95 ${ms(ours.p95)} ms, ${ours.qps.toFixed(0)} q/s, Recall@5 ${ours.recall5.toFixed(3)} (with snippets)`);
   console.log(`ours        no snippets: p50 ${ms(oursNoSnip.p50)} ms, p95 ${ms(oursNoSnip.p95)} ms; eval R@1 ${evalReport.recall[1].toFixed(3)} R@5 ${evalReport.recall[5].toFixed(3)} R@10 ${evalReport.recall[10].toFixed(3)} MRR@10 ${evalReport.mrr.toFixed(3)}`);
   console.log(lunrLine);
   console.log(`plain lunr  build ${ms(plainBuildMs)} ms; query p50 ${ms(plainResult.p50)} ms, p95 ${ms(plainResult.p95)} ms, Recall@5 ${plainResult.recall5.toFixed(3)}, ${plainErrors} queries threw`);

@@ -41,8 +41,8 @@ export interface Engine {
   fieldMask: Uint32Array;
 }
 
-const K1 = 1.2;
-const B = 0.75;
+/** BM25 term-frequency saturation (k1, below lunr's 1.2: short fields, repeated words matter less) and length normalisation (b). */
+export const BM25: Readonly<{ k1: number; b: number }> = Object.freeze({ k1: 0.8, b: 0.75 });
 
 /**
  * Which engine indexes these documents with these field boosts?
@@ -112,6 +112,7 @@ export function searchEngine(engine: Engine, clauses: readonly EngineClause[], l
   const { scores, fieldMask } = engine;
   const touched: number[] = [];
   const n = engine.refs.length;
+  const { k1, b } = BM25;
   for (const clause of clauses) {
     for (const { term, similarity } of expand(engine, clause)) {
       const id = engine.termIds.get(term)!;
@@ -128,7 +129,7 @@ export function searchEngine(engine: Engine, clauses: readonly EngineClause[], l
           const doc = list[i];
           const tf = list[i + 1];
           if (scores[doc] === 0) touched.push(doc);
-          scores[doc] += (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[doc]) / average));
+          scores[doc] += (weight * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengths[doc]) / average));
           fieldMask[doc] |= 1 << f;
         }
       }

@@ -259,8 +259,10 @@ function requiredErlangC(r: StaffingRequest, traffic: number): Omit<StaffingResu
   const maxOccupancy = r.maxOccupancy ?? 1;
   let agents = roundHalfEven(traffic + 1);
   let blocking = erlangB(agents, traffic);
-  const query = { trafficErlangs: traffic, ahtSeconds: r.ahtSeconds, targetSeconds: r.targetSeconds };
-  const slAt = (c: number, b: number) => serviceLevelFromWait({ ...query, agents: c }, waitProbabilityFromBlocking(c, traffic, b));
+  const decayPerAgent = r.targetSeconds / r.ahtSeconds;
+  // Same as serviceLevelFromWait, inlined without allocation: this loop is the hot path of monthly staffing.
+  const slAt = (c: number, b: number) =>
+    c <= traffic ? 0 : Math.max(0, 1 - waitProbabilityFromBlocking(c, traffic, b) * Math.exp(-(c - traffic) * decayPerAgent));
   while (slAt(agents, blocking) < r.serviceLevel) {
     agents += 1;
     blocking = (traffic * blocking) / (agents + traffic * blocking);

@@ -4,7 +4,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import lunr from 'lunr';
 import type { Scenario } from '../knowledge/scenario.ts';
-import { buildSearchIndex, searchScenarios } from '../knowledge/search/index.ts';
+import { buildSearchIndex, searchScenarios, serializeSearchIndex, loadSearchIndex } from '../knowledge/search/index.ts';
 import { evaluateGold, type GoldLine } from '../knowledge/search/eval.ts';
 import { FIXTURE_SCENARIOS } from '../knowledge/search/fixtures.ts';
 import { DOMAIN_WORDS } from '../knowledge/search/dictionary.ts';
@@ -117,6 +117,12 @@ for (const size of sizes) {
   const ours = measure((q) => searchScenarios(index, q, { limit: 10 }).map((h) => h.code));
   const oursNoSnip = measure((q) => searchScenarios(index, q, { limit: 10, snippets: false }).map((h) => h.code));
   const evalReport = evaluateGold(index, gold, { clock: () => performance.now() });
+  const ts = performance.now();
+  const json = serializeSearchIndex(index);
+  const serializeMs = performance.now() - ts;
+  const tl = performance.now();
+  loadSearchIndex(json);
+  const loadMs = performance.now() - tl;
 
   let lunrLine = 'ours on lunr skipped above 2,000 scenarios (build takes tens of seconds)';
   if (size <= 2000) {
@@ -150,6 +156,7 @@ for (const size of sizes) {
   console.log(`\n== ${size} scenarios ==`);
   console.log(`ours        build ${ms(buildMs)} ms wall (${ms(buildCpuMs)} ms CPU), heap +${heapMb} MB; query p50 ${ms(ours.p50)} ms, p95 ${ms(ours.p95)} ms, ${ours.qps.toFixed(0)} q/s, Recall@5 ${ours.recall5.toFixed(3)} (with snippets)`);
   console.log(`ours        no snippets: p50 ${ms(oursNoSnip.p50)} ms, p95 ${ms(oursNoSnip.p95)} ms; eval R@1 ${evalReport.recall[1].toFixed(3)} R@5 ${evalReport.recall[5].toFixed(3)} R@10 ${evalReport.recall[10].toFixed(3)} MRR@10 ${evalReport.mrr.toFixed(3)}`);
+  console.log(`ours        serialise ${ms(serializeMs)} ms (${mb(json.length * 2)} MB as UTF-16 string), load ${ms(loadMs)} ms (load/build ${(loadMs / buildMs).toFixed(2)})`);
   console.log(lunrLine);
   console.log(`plain lunr  build ${ms(plainBuildMs)} ms; query p50 ${ms(plainResult.p50)} ms, p95 ${ms(plainResult.p95)} ms, Recall@5 ${plainResult.recall5.toFixed(3)}, ${plainErrors} queries threw`);
   console.log(`substring   query p50 ${ms(scan.p50)} ms, p95 ${ms(scan.p95)} ms, Recall@5 ${scan.recall5.toFixed(3)}`);

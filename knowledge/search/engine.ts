@@ -86,8 +86,8 @@ export function buildEngine(documents: readonly EngineDocument[], fieldBoosts: R
       }
     }
   }
-  const averageFieldLength = fieldLengths.map((lengths) => lengths.reduce((s, x) => s + x, 0) / Math.max(1, lengths.length) || 1);
-  const asciiTerms = [...termIds.keys()].filter((t) => /^[a-z0-9]+$/.test(t)).sort();
+  const averageFieldLength = fieldLengths.map(averageOf);
+  const asciiTerms = [...termIds.keys()].filter(isAsciiTerm).sort();
   return {
     refs: documents.map((d) => d.ref),
     fieldNames,
@@ -209,4 +209,61 @@ export function withinOneEdit(a: string, b: string): boolean {
     return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
   }
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** The plain-JSON form of an engine. */
+export interface EngineJSON {
+  refs: string[];
+  fieldNames: string[];
+  fieldBoosts: number[];
+  /** Terms in id order. */
+  terms: string[];
+  postings: Array<Array<number[] | null>>;
+  documentFrequency: number[];
+  fieldLengths: number[][];
+}
+
+/**
+ * What plain JSON describes this engine (for `JSON.stringify`)?
+ * Example: `engineFromJSON(engineToJSON(engine))` searches like `engine`.
+ */
+export function engineToJSON(engine: Engine): EngineJSON {
+  return {
+    refs: engine.refs,
+    fieldNames: engine.fieldNames,
+    fieldBoosts: engine.fieldBoosts,
+    terms: [...engine.termIds.keys()],
+    postings: engine.postings.map((lists) => Array.from(lists, (list) => list ?? null)),
+    documentFrequency: engine.documentFrequency,
+    fieldLengths: engine.fieldLengths.map((lengths) => Array.from(lengths)),
+  };
+}
+
+/**
+ * Which engine does this plain JSON (from {@link engineToJSON}) describe?
+ * Example: `searchEngine(engineFromJSON(json), clauses, 10)`.
+ */
+export function engineFromJSON(json: EngineJSON): Engine {
+  const fieldLengths = json.fieldLengths.map((lengths) => Float64Array.from(lengths));
+  return {
+    refs: json.refs,
+    fieldNames: json.fieldNames,
+    fieldBoosts: json.fieldBoosts,
+    termIds: new Map(json.terms.map((term, id) => [term, id])),
+    postings: json.postings.map((lists) => lists.map((list) => list ?? undefined)),
+    documentFrequency: json.documentFrequency,
+    fieldLengths,
+    averageFieldLength: fieldLengths.map(averageOf),
+    asciiTerms: json.terms.filter(isAsciiTerm).sort(),
+    scores: new Float64Array(json.refs.length),
+    fieldMask: new Uint32Array(json.refs.length),
+  };
+}
+
+function averageOf(lengths: Float64Array): number {
+  return lengths.reduce((sum, x) => sum + x, 0) / Math.max(1, lengths.length) || 1;
+}
+
+function isAsciiTerm(term: string): boolean {
+  return /^[a-z0-9]+$/.test(term);
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildSearchIndex, searchScenarios, FIELD_BOOSTS, type SearchBackend } from './index.ts';
+import { buildSearchIndex, searchScenarios, serializeSearchIndex, loadSearchIndex, FIELD_BOOSTS, type SearchBackend } from './index.ts';
 import { FIXTURE_SCENARIOS } from './fixtures.ts';
 import type { Scenario } from '../scenario.ts';
 
@@ -82,6 +82,13 @@ for (const backend of ['compact', 'lunr'] as SearchBackend[]) {
       expect(hits[0].score).toBeGreaterThanOrEqual(hits[1].score);
     });
 
+    it('answers identically after a serialise and load round trip', () => {
+      const restored = loadSearchIndex(serializeSearchIndex(index));
+      for (const query of ['我家没电了', 'cdz', 'chongdianzhaung', '电费:高', '桩', '户号:3100012345']) {
+        expect(searchScenarios(restored, query), query).toEqual(search(query, 10));
+      }
+    });
+
     it('finds a scenario by its code', () => {
       expect(codes(search('CDZ-001'))[0]).toBe('CDZ-001');
     });
@@ -108,9 +115,28 @@ for (const backend of ['compact', 'lunr'] as SearchBackend[]) {
         expect(searchScenarios(index, '停电', { limit: 1, snippets: false })[0].matches).toEqual([]);
       });
 
+      it('indexes the last scenario of a repeated code once', () => {
+        const twice = buildSearchIndex(
+          [
+            { code: 'X-1', title: '旧标题发票' },
+            { code: 'X-1', title: '新标题发票' },
+          ],
+          { backend },
+        );
+        expect(searchScenarios(twice, '发票').map((h) => h.title)).toEqual(['新标题发票']);
+      });
+
       it('finds nothing for letters that match no pinyin or word', () => {
         expect(search('qqqqxyz')).toEqual([]);
       });
     });
   });
 }
+
+describe('loadSearchIndex', () => {
+  it('refuses text that is not a serialised index', () => {
+    expect(() => loadSearchIndex('{}')).toThrow(/not a serialised search index/);
+    expect(() => loadSearchIndex(JSON.stringify({ version: 1, backend: { kind: 'other' }, scenarios: [] }))).toThrow(/unknown search backend/);
+    expect(() => loadSearchIndex('not json')).toThrow();
+  });
+});

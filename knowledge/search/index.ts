@@ -5,7 +5,7 @@ import { tokenize, tokenSpans } from './tokenize.ts';
 import { pinyinKeys } from './pinyin.ts';
 import { planQuery, SEARCH_FIELDS, type QueryTerm, type SearchField } from './query.ts';
 import { hitMatcher, segmentsOf, type HighlightSegment } from './highlight.ts';
-import { buildEngine, searchEngine, type Engine, type EngineDocument, type EngineHit } from './engine.ts';
+import { buildEngine, searchEngine, engineToJSON, engineFromJSON, type Engine, type EngineDocument, type EngineHit, type EngineJSON } from './engine.ts';
 
 export { highlight, type HighlightSegment } from './highlight.ts';
 export { SEARCH_FIELDS, type SearchField } from './query.ts';
@@ -66,16 +66,16 @@ export interface BuildOptions {
 /**
  * Which search index answers queries over these scenarios?
  * Both backends index the same tokens: our tokeniser, no trimmer, stemmer or stop words.
+ * When a code repeats, the last scenario with it is indexed.
  * Example: `buildSearchIndex([{ code: 'TD-001', title: '计划停电查询' }])`.
  */
 export function buildSearchIndex(scenarios: readonly Scenario[], { backend = 'compact' }: BuildOptions = {}): SearchIndex {
   const kept = new Map<string, IndexedScenario>();
-  const documents: EngineDocument[] = [];
   for (const scenario of scenarios) {
-    const entry = indexedScenario(scenario);
-    kept.set(entry.code, entry);
-    documents.push({ ref: entry.code, fields: fieldTerms(entry) });
+    kept.delete(scenario.code); // a repeated code is a newer version: the last one wins
+    kept.set(scenario.code, indexedScenario(scenario));
   }
+  const documents: EngineDocument[] = [...kept.values()].map((entry) => ({ ref: entry.code, fields: fieldTerms(entry) }));
   if (backend === 'lunr') return { backend: { kind: 'lunr', idx: buildLunr(documents) }, scenarios: kept };
   return { backend: { kind: 'compact', engine: buildEngine(documents, FIELD_BOOSTS) }, scenarios: kept };
 }
@@ -212,4 +212,31 @@ function bestSnippet(texts: string[], hitRanges: (text: string) => Array<[number
   if (from > 0) segments.unshift({ text: '…', hit: false });
   if (to < best.text.length) segments.push({ text: '…', hit: false });
   return segments;
+}
+
+/**
+ * What JSON text restores this index, so a worker thread or another process can build it and
+ * hand it over?
+ * Example: `loadSearchIndex(serializeSearchIndex(index))` answers every query like `index`.
+ */
+export function serializeSearchIndex(index: SearchIndex): string {
+  const backend =
+    index.backend.kind === 'lunr'
+      ? { kind: 'lunr', idx: index.backend.idx.toJSON() }
+      : { kind: 'compact', engine: engineToJSON(index.backend.engine) };
+  return JSON.stringify({ version: 1, backend, scenarios: [...index.scenarios.values()] });
+}
+
+/**
+ * Which index does this JSON text (from {@link serializeSearchIndex}) describe?
+ * Throws on text that is not a serialised index.
+ * Example: `searchScenarios(loadSearchIndex(json), 'cdz')[0].code === 'CD-001'`.
+ */
+export function loadSearchIndex(json: string): SearchIndex {
+  const data = JSON.parse(json) as { version: number; backend: { kind: string; idx?: object; engine?: EngineJSON }; scenarios: IndexedScenario[] };
+  if (data?.version !== 1 || !Array.isArray(data.scenarios)) throw new Error('not a serialised search index (version 1)');
+  const scenarios = new Map(data.scenarios.map((s) => [s.code, s]));
+  if (data.backend.kind === 'lunr' && data.backend.idx) return { backend: { kind: 'lunr', idx: lunr.Index.load(data.backend.idx) }, scenarios };
+  if (data.backend.kind === 'compact' && data.backend.engine) return { backend: { kind: 'compact', engine: engineFromJSON(data.backend.engine) }, scenarios };
+  throw new Error(`unknown search backend: ${String(data.backend.kind)}`);
 }

@@ -90,12 +90,18 @@ interface DayBuckets {
 }
 
 /** Bucket history rows by project and local date. */
-function bucketHistory(history: readonly HistoryRow[], timeZone: string, intervalMinutes: number): Map<string, Map<string, DayBuckets>> {
+function bucketHistory(
+  history: readonly HistoryRow[],
+  timeZone: string,
+  intervalMinutes: number,
+  dates?: { from: string; to: string },
+): Map<string, Map<string, DayBuckets>> {
   const perDay = intervalsPerDay(intervalMinutes);
   const slotOf = slotLocator({ timeZone, intervalMinutes });
   const byProject = new Map<string, Map<string, DayBuckets>>();
   for (const row of history) {
     const { date, interval } = slotOf(Date.parse(row.intervalStart));
+    if (dates && (date < dates.from || date > dates.to)) continue;
     let days = byProject.get(row.project);
     if (!days) byProject.set(row.project, (days = new Map()));
     let day = days.get(date);
@@ -212,10 +218,10 @@ export function forecast(history: readonly HistoryRow[], options: ForecastOption
   if (!(Number.isInteger(weeks) && weeks >= 1)) throw new RangeError(`weeks must be a whole number ≥ 1, got ${weeks}`);
   const dates = localDateRange(options.from, options.to);
   if (dates.length === 0) throw new RangeError(`forecast range is empty: ${options.from} … ${options.to}`);
-  const buckets = bucketHistory(history, timeZone, intervalMinutes);
-  const asOf = options.asOf ?? lastDate(buckets);
+  const asOf = options.asOf ?? lastHistoryDate(history, timeZone);
   const windowDates = asOf === undefined ? [] : localDateRange(addLocalDays(asOf, -7 * weeks + 1), asOf);
-  const projects = options.projects ?? [...buckets.keys()].sort();
+  const buckets = bucketHistory(history, timeZone, intervalMinutes, { from: windowDates[0] ?? '', to: asOf ?? '' });
+  const projects = options.projects ?? [...new Set(history.map((r) => r.project))].sort();
   const rows: ForecastRow[] = [];
   const trendByProject: Record<string, number> = {};
   for (const project of projects) {
@@ -236,6 +242,13 @@ export function forecast(history: readonly HistoryRow[], options: ForecastOption
   }
   const adjustments = (options.adjustments ?? []).map((a) => applyAdjustment(rows, a, perDay));
   return { rows, trendByProject, window: { from: windowDates[0] ?? '', to: windowDates.at(-1) ?? '' }, adjustments };
+}
+
+/** Local date of the latest interval in the history, or undefined when it is empty. */
+function lastHistoryDate(history: readonly HistoryRow[], timeZone: string): string | undefined {
+  let latest = -Infinity;
+  for (const row of history) latest = Math.max(latest, Date.parse(row.intervalStart));
+  return latest === -Infinity ? undefined : slotLocator({ timeZone })(latest).date;
 }
 
 function lastDate(buckets: Map<string, Map<string, DayBuckets>>): string | undefined {

@@ -90,6 +90,7 @@ export function slotLocator({ timeZone = DEFAULT_TIME_ZONE, intervalMinutes = DE
   const offsetAt = (ms: number) => Date.parse(formatInTimeZone(new Date(ms), timeZone, "yyyy-MM-dd'T'HH:mm:ss'Z'")) - ms;
   const offsetByDay = new Map<number, number | null>(); // null: the offset changes during that UTC day
   const offsetByQuarterHour = new Map<number, number>();
+  const dateByLocalDay = new Map<number, string>();
   return function slotOf(epochMs: number): { date: string; interval: number } {
     const day = Math.floor(epochMs / 86_400_000);
     let offsetMs = offsetByDay.get(day);
@@ -103,9 +104,11 @@ export function slotLocator({ timeZone = DEFAULT_TIME_ZONE, intervalMinutes = DE
       offsetMs = offsetByQuarterHour.get(quarter);
       if (offsetMs === undefined) offsetByQuarterHour.set(quarter, (offsetMs = offsetAt(quarter * 900_000)));
     }
-    const local = new Date(epochMs + offsetMs);
-    const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
-    return { date: local.toISOString().slice(0, 10), interval: Math.floor(minutes / intervalMinutes) };
+    const localMs = epochMs + offsetMs;
+    const localDay = Math.floor(localMs / 86_400_000);
+    let date = dateByLocalDay.get(localDay);
+    if (date === undefined) dateByLocalDay.set(localDay, (date = new Date(localDay * 86_400_000).toISOString().slice(0, 10)));
+    return { date, interval: Math.floor((localMs - localDay * 86_400_000) / (intervalMinutes * 60_000)) };
   };
 }
 

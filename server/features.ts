@@ -1,11 +1,25 @@
-// Feature areas plug in here: their routes and their background services (index rebuilds, jobs).
+// Feature areas plug in here: their routes, their background services (index rebuilds, jobs) and
+// their demo-data seed steps.
 import type { RouteModule } from './app.tsx';
 import type { Deps } from './http/env.ts';
+import type { SeedStep } from './demo/seed.ts';
+import { registerKnowledgeRoutes } from './knowledge/routes.tsx';
+import { registerQualityRoutes } from './quality/routes.tsx';
+import { registerSchedulingRoutes } from './scheduling/routes.tsx';
+import { knowledgeSeedSteps, startKnowledge } from './knowledge/service.ts';
+import { qualitySeedSteps, startQuality } from './quality/service.ts';
+import { schedulingSeedSteps, startScheduling } from './scheduling/service.ts';
 
 /** Route groups of the feature areas, registered after the shell's own. */
-export const featureRoutes: RouteModule[] = [];
+export const featureRoutes: RouteModule[] = [registerKnowledgeRoutes, registerQualityRoutes, registerSchedulingRoutes];
 
-/** Starts the feature services; returns a function that stops them. */
-export async function startFeatures(_deps: Deps): Promise<() => Promise<void>> {
-  return async () => {};
+/** Demo-data steps of the feature areas, run after the shell's organisation and users. */
+export const featureSeedSteps: SeedStep[] = [...knowledgeSeedSteps, ...qualitySeedSteps, ...schedulingSeedSteps];
+
+/** Starts the feature services; returns a function that stops them all. */
+export async function startFeatures(deps: Deps): Promise<() => Promise<void>> {
+  const stops = [await startKnowledge(deps), await startQuality(deps), await startScheduling(deps)];
+  return async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
 }

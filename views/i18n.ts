@@ -1,10 +1,14 @@
 // The one dictionary of UI strings, in zh-CN and English; domain content (scripts) stays Chinese.
 
+import { knowledgeStrings } from './i18n/knowledge.ts';
+import { qualityStrings } from './i18n/quality.ts';
+import { schedulingStrings } from './i18n/scheduling.ts';
+
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/** Every UI string by key; each key must exist in both languages (a test checks). */
-export const dictionary: Record<Locale, Record<string, string>> = {
+/** The shell's own strings; feature areas keep theirs in views/i18n/<area>.ts. */
+const shell: Record<Locale, Record<string, string>> = {
   'zh-CN': {
     'app.name': '峰线 Peakline',
     'app.tagline': '供电服务热线运营控制台',
@@ -233,6 +237,12 @@ export const dictionary: Record<Locale, Record<string, string>> = {
     'common.no': 'No',
     'common.none': 'None',
   },
+};
+
+/** Every UI string by key; each key must exist in both languages (a test checks). */
+export const dictionary: Record<Locale, Record<string, string>> = {
+  'zh-CN': { ...shell['zh-CN'], ...knowledgeStrings['zh-CN'], ...qualityStrings['zh-CN'], ...schedulingStrings['zh-CN'] },
+  en: { ...shell.en, ...knowledgeStrings.en, ...qualityStrings.en, ...schedulingStrings.en },
 };
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;

@@ -7,6 +7,7 @@ import type { Sql } from '../db/index.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Role } from '../auth/roles.ts';
 import type { ResponsibilityMatrix } from '../../knowledge/matrix.ts';
+import { featureSeedSteps } from '../features.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -74,14 +75,15 @@ async function seedUsers(sql: Sql): Promise<void> {
   }
 }
 
-/** The seed steps in order; features append theirs. */
-export const SEED_STEPS: SeedStep[] = [
+/** The shell's seed steps; feature areas add theirs (server/features.ts). */
+export const SHELL_SEED_STEPS: SeedStep[] = [
   { id: 'organisation', run: seedOrganisation },
   { id: 'users', run: seedUsers },
 ];
 
 /** Runs every seed step not yet recorded; returns the ids run now. */
-export async function seedDemo(sql: Sql, steps: SeedStep[] = SEED_STEPS): Promise<string[]> {
+export async function seedDemo(sql: Sql, steps?: SeedStep[]): Promise<string[]> {
+  steps ??= [...SHELL_SEED_STEPS, ...featureSeedSteps];
   const ran: string[] = [];
   for (const step of steps) {
     const key = `seed:${step.id}`;

@@ -200,5 +200,7 @@ describe('edge cases', () => {
     expect(() => requiredAgents({ ...base, calls: 10, shrinkage: 1 })).toThrow(/shrinkage/);
     expect(() => requiredAgents({ ...base, calls: 10, maxOccupancy: 0 })).toThrow(/maxOccupancy/);
     expect(() => requiredAgents({ ...base, calls: 10, model: 'erlangA' })).toThrow(/patienceSeconds/);
+    expect(() => erlangA({ calls: 10, intervalSeconds: 1800, ahtSeconds: 0, agents: 2, patienceSeconds: 60, targetSeconds: 20 })).toThrow(/ahtSeconds/);
+    expect(() => erlangA({ calls: 10, intervalSeconds: 1800, ahtSeconds: 180, agents: 0, patienceSeconds: 60, targetSeconds: 20 })).toThrow(/agents/);
   });
 });

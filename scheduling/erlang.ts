@@ -161,6 +161,10 @@ export function erlangA(q: ErlangAQuery): ErlangAResult {
   if (q.calls <= 0) return { waitProbability: 0, abandonmentProbability: 0, occupancy: 0, asaSeconds: 0, serviceLevel: 1 };
   if (!(q.agents >= 1) || !Number.isInteger(q.agents)) throw new RangeError(`agents must be a positive integer, got ${q.agents}`);
   if (!(q.patienceSeconds > 0)) throw new RangeError(`patienceSeconds must be positive, got ${q.patienceSeconds}`);
+  if (!(q.intervalSeconds > 0 && q.ahtSeconds > 0 && Number.isFinite(q.calls))) {
+    throw new RangeError(`calls must be finite and intervalSeconds, ahtSeconds positive, got ${q.calls}, ${q.intervalSeconds}, ${q.ahtSeconds}`);
+  }
+  if (!(q.targetSeconds >= 0)) throw new RangeError(`targetSeconds must be ≥ 0, got ${q.targetSeconds}`);
   const arrival = q.calls / q.intervalSeconds;
   const service = 1 / q.ahtSeconds;
   const abandon = 1 / q.patienceSeconds;

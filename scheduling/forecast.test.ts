@@ -212,6 +212,18 @@ describe('edge cases', () => {
     expect(rows.every((r) => r.calls === 9)).toBe(true);
   });
 
+  it('treats a missing history row as missing data: the mean of the rows that exist, not a zero', () => {
+    // Interval 10 on Monday 2026-02-23 has no row; the other 7 Mondays had 8 calls there.
+    const gap = intervalStart('2026-02-23', 10, UTC).toISOString();
+    const rows = forecast(history('EV', WINDOW, () => 8).filter((r) => r.intervalStart !== gap), { ...NEXT_WEEK, ...UTC }).rows;
+    expect(rows.find((r) => r.date === '2026-03-02' && r.interval === 10)!.calls).toBe(8);
+  });
+
+  it('keeps the trend flat when one day is only partly covered', () => {
+    const h = history('EV', WINDOW, () => 8).filter((r) => !(r.intervalStart >= '2026-02-25T00:00:00.000Z' && r.intervalStart < '2026-02-25T12:00:00.000Z'));
+    expect(forecast(h, { ...NEXT_WEEK, ...UTC }).trendByProject.EV).toBe(1);
+  });
+
   it('rejects an empty range and a bad number of weeks', () => {
     const h = history('EV', WINDOW.slice(-7), () => 9);
     expect(() => forecast(h, { from: '2026-03-02', to: '2026-03-01', ...UTC })).toThrow(/empty/);

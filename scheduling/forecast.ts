@@ -141,30 +141,41 @@ interface Profile {
   trend: number;
 }
 
+/**
+ * Profile from the window: each weekday × interval is the mean over the days that have a row for it
+ * (a missing row is missing data, not zero calls). Special days are divided out first.
+ */
 function buildProfile(days: Map<string, DayBuckets> | undefined, windowDates: string[], perDay: number, project: string, options: ForecastOptions): Profile {
   const calls = Array.from({ length: 7 }, () => new Float64Array(perDay));
-  const count = new Float64Array(7);
+  const count = Array.from({ length: 7 }, () => new Float64Array(perDay));
   const handled = Array.from({ length: 7 }, () => new Float64Array(perDay));
   const handledSeconds = Array.from({ length: 7 }, () => new Float64Array(perDay));
-  const dailyTotals: { index: number; total: number }[] = [];
+  const dailyTotals: { index: number; total: number; coverage: number }[] = [];
   windowDates.forEach((date, index) => {
     const day = days?.get(date);
     if (!day) return;
     const effect = specialDayEffect(options.specialDays ?? [], project, date);
-    const scale = effect.factor > 0 ? 1 / effect.factor : 0;
-    if (scale === 0) return; // a day forced to zero (factor 0) says nothing about ordinary days
-    count[effect.weekday] += 1;
+    if (!(effect.factor > 0)) return; // a day forced to zero (factor 0) says nothing about ordinary days
+    const scale = 1 / effect.factor;
+    const w = effect.weekday;
     let total = 0;
+    let coverage = 0;
     for (let i = 0; i < perDay; i++) {
-      calls[effect.weekday][i] += day.calls[i] * scale;
-      handled[effect.weekday][i] += day.handled[i];
-      handledSeconds[effect.weekday][i] += day.handledSeconds[i];
+      if (!day.present[i]) continue;
+      count[w][i] += 1;
+      calls[w][i] += day.calls[i] * scale;
+      handled[w][i] += day.handled[i];
+      handledSeconds[w][i] += day.handledSeconds[i];
       total += day.calls[i] * scale;
+      coverage += 1;
     }
-    dailyTotals.push({ index, total });
+    dailyTotals.push({ index, total, coverage });
   });
-  for (let w = 0; w < 7; w++) if (count[w] > 0) for (let i = 0; i < perDay; i++) calls[w][i] /= count[w];
-  return { calls, aht: ahtProfile(handled, handledSeconds, perDay), trend: trendFactor(dailyTotals, windowDates.length, options.trendDamping ?? 0.5) };
+  for (let w = 0; w < 7; w++) for (let i = 0; i < perDay; i++) if (count[w][i] > 0) calls[w][i] /= count[w][i];
+  // Trend compares whole days only: those with the fullest interval coverage seen in the window.
+  const fullest = Math.max(0, ...dailyTotals.map((d) => d.coverage));
+  const wholeDays = dailyTotals.filter((d) => d.coverage === fullest);
+  return { calls, aht: ahtProfile(handled, handledSeconds, perDay), trend: trendFactor(wholeDays, windowDates.length, options.trendDamping ?? 0.5) };
 }
 
 /** AHT per weekday × interval; falls back to the interval across weekdays, then to the project's overall AHT. */

@@ -63,6 +63,7 @@ for (const backend of ['compact', 'lunr'] as SearchBackend[]) {
       const [hit] = search('欠费停电');
       expect(hit).toMatchObject({ code: 'QF-001', title: '欠费停电后复电', sensitivity: 2 });
       expect(hit.score).toBeGreaterThan(0);
+      expect(hit.matches.map((match) => match.field)).toEqual(['title', 'phrasings']); // at most two, in field order
       const title = hit.matches.find((match) => match.field === 'title');
       expect(title?.snippet).toEqual([
         { text: '欠费停电', hit: true },

@@ -181,13 +181,16 @@ function runLunr(idx: lunr.Index, terms: QueryTerm[], limit: number): EngineHit[
   });
 }
 
+/** Snippets per result: the first two matched fields in order title, phrasings, keywords, body. */
+const MAX_MATCHED_FIELDS = 2;
+
 function matchesOf(scenario: IndexedScenario, matchedFields: string[], query: string): SearchMatch[] {
   const fields = new Set(matchedFields);
   const ranges = hitMatcher(query);
   if (fields.has('pinyin')) fields.add('title').add('keywords');
   const matches: SearchMatch[] = [];
   for (const field of ['title', 'phrasings', 'keywords', 'body'] as const) {
-    if (!fields.has(field)) continue;
+    if (!fields.has(field) || matches.length >= MAX_MATCHED_FIELDS) continue;
     const snippet = bestSnippet(scenario.texts[field], ranges, field === 'body' ? 24 : 60);
     if (snippet) matches.push({ field, snippet });
   }

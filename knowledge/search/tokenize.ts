@@ -77,8 +77,12 @@ export interface TokenizeOptions {
  * Example: `tokenSpans('交电费').map(t => t.term)` includes `'缴费'`, `'交电'`, `'电费'`.
  */
 export function tokenSpans(source: string, { unigrams = true }: TokenizeOptions = {}): TokenSpan[] {
-  const { text, sourceStart, sourceEnd } = normalizeText(source);
   const spans: TokenSpan[] = [];
+  if (!NEEDS_NORMALIZING.test(source)) {
+    scan(source, unigrams, (term, kind, start, end) => spans.push({ term, kind, start, end }));
+    return spans;
+  }
+  const { text, sourceStart, sourceEnd } = normalizeText(source);
   scan(text, unigrams, (term, kind, from, to) => spans.push({ term, kind, start: sourceStart[from], end: sourceEnd[to - 1] }));
   return spans;
 }
@@ -108,8 +112,8 @@ function scan(text: string, unigrams: boolean, emit: Emit): void {
     if (isHan(code)) {
       while (j < text.length && isHan(text.charCodeAt(j))) j++;
       for (let k = i; k < j; k++) {
-        if (unigrams) emit(text[k], 'unigram', k, k + 1);
-        if (k + 1 < j) emit(text.slice(k, k + 2), 'bigram', k, k + 2);
+        if (unigrams) emit(internedPair(text.charCodeAt(k), -1), 'unigram', k, k + 1);
+        if (k + 1 < j) emit(internedPair(text.charCodeAt(k), text.charCodeAt(k + 1)), 'bigram', k, k + 2);
       }
     } else if (isWordChar(code)) {
       while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
@@ -118,6 +122,24 @@ function scan(text: string, unigrams: boolean, emit: Emit): void {
     i = j;
   }
 }
+
+/**
+ * The one shared string for a CJK character or character pair: documents repeat the same
+ * bigrams millions of times, and one string object keeps its hash for every map lookup.
+ */
+function internedPair(first: number, second: number): string {
+  const key = first * 65536 + (second + 1);
+  let term = PAIRS.get(key);
+  if (term === undefined) {
+    if (PAIRS.size >= PAIR_LIMIT) PAIRS.clear();
+    term = second < 0 ? String.fromCharCode(first) : String.fromCharCode(first, second);
+    PAIRS.set(key, term);
+  }
+  return term;
+}
+
+const PAIRS = new Map<number, string>();
+const PAIR_LIMIT = 1_000_000;
 
 /**
  * Which terms does a text yield (the lunr tokens of a document field)?

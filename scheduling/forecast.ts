@@ -218,8 +218,8 @@ function trendFactor(dailyTotals: { index: number; total: number }[], windowDays
 
 /**
  * How many calls (and what AHT) should each project expect in each interval of the chosen dates?
- * @example forecast(history, { from: '2026-12-01', to: '2026-12-31', specialDays: [{ date: '2026-12-25', factor: 1.1, label: 'campaign' }] })
- *   // { rows: [{ project: '95598', date: '2026-12-01', interval: 0, calls: 312.5, ahtSeconds: 265 }, …], … }
+ * @example forecast(history, { from: '2026-12-01', to: '2026-12-31', adjustments: [{ date: '2026-12-07', factor: 1.3, note: 'bill reminder SMS' }] })
+ *   // { rows: [{ project: '95598', date: '2026-12-01', interval: 0, calls: …, ahtSeconds: … }, …], trendByProject, window, adjustments }
  */
 export function forecast(history: readonly HistoryRow[], options: ForecastOptions): ForecastResult {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
@@ -317,7 +317,7 @@ export interface BacktestResult {
 /**
  * How accurate would the forecast have been on the last `holdoutWeeks` weeks of history?
  * Trains on everything before them, compares per project and interval where actuals exist.
- * @example backtest(history, { holdoutWeeks: 2 }) // { wape: 0.083, byProject: { '95598': 0.061, EV: 0.142, … }, … }
+ * @example backtest(generateDemoHistory({ seed: 1 }), { holdoutWeeks: 2 }) // { wape: ≈0.08, byProject: { '95598': ≈0.07, EV: ≈0.08, … }, holdout: { from: '2026-10-18', to: '2026-10-31' }, points: 2688 }
  */
 export function backtest(history: readonly HistoryRow[], options: BacktestOptions): BacktestResult {
   const { holdoutWeeks, ...rest } = options;

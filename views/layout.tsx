@@ -38,6 +38,10 @@ export const HTMX_CONFIG = JSON.stringify({
   ],
 });
 
+/** Stylesheets and scripts of every page (area scripts use event delegation and `htmx:load`). */
+export const STYLES = ['/static/app.css', '/static/knowledge.css', '/static/quality.css', '/static/scheduling.css'];
+export const SCRIPTS = ['/static/htmx.min.js', '/static/app.js', '/static/agent.js', '/static/quality.js', '/static/scheduling.js'];
+
 /** A complete HTML page around `children`. */
 export function Layout(props: { ctx: ViewContext; title: string; children?: Child; wide?: boolean }) {
   const { ctx } = props;
@@ -52,9 +56,12 @@ export function Layout(props: { ctx: ViewContext; title: string; children?: Chil
         <meta name="csrf-token" content={ctx.csrf} />
         <title>{`${props.title} · ${t('app.name')}`}</title>
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/static/app.css" />
-        <script src="/static/htmx.min.js" defer></script>
-        <script src="/static/app.js" defer></script>
+        {STYLES.map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
+        {SCRIPTS.map((src) => (
+          <script src={src} defer></script>
+        ))}
       </head>
       <body hx-boost="true">
         <a class="skip" href="#main">

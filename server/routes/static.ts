@@ -1,6 +1,7 @@
-// Static assets served from memory: htmx from node_modules (pinned major, no CDN), our CSS and JS.
+// Static assets served from memory: htmx from node_modules (pinned major, no CDN) and every file
+// in views/static/ (CSS, JS, icons, demo recordings), read once at start.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,9 +37,9 @@ function load(path: string): Asset {
 export function loadAssets(): Map<string, Asset> {
   const assets = new Map<string, Asset>();
   assets.set('htmx.min.js', load(join(dirname(require.resolve('htmx.org/package.json')), 'dist', 'htmx.min.js')));
-  assets.set('app.css', load(join(viewsStatic, 'app.css')));
-  assets.set('app.js', load(join(viewsStatic, 'app.js')));
-  assets.set('favicon.svg', load(join(viewsStatic, 'favicon.svg')));
+  for (const name of readdirSync(viewsStatic)) {
+    if (/^[\w.-]+$/.test(name) && statSync(join(viewsStatic, name)).isFile()) assets.set(name, load(join(viewsStatic, name)));
+  }
   return assets;
 }
 

@@ -1,7 +1,8 @@
-// Time-bounded, seeded Curtois solver: exact per-employee re-planning search, then the exact MIP from its best roster.
+// Time-bounded, seeded Curtois solver: per-employee DP search, price-and-branch on whole rows, then the compact MIP.
 import highsModule, { type Highs } from 'highs';
 import { evaluateCurtois } from './evaluate.ts';
 import { indexInstance, toAssignments } from './indexed.ts';
+import { priceAndBranch } from './columnGeneration.ts';
 import { dpSearch } from './dpSearch.ts';
 import { buildCurtoisMip, columnsFromGrid, gridFromColumns } from './mip.ts';
 import type { CurtoisAssignments, CurtoisInstance } from './types.ts';
@@ -23,8 +24,8 @@ export interface SolveCurtoisOptions {
   onProgress?: (progress: CurtoisProgress) => void;
   clock?: () => number;
   highs?: Highs;
-  /** Share of the time given to the re-planning search before the exact MIP (default 0.25). */
-  searchShare?: number;
+  /** Cumulative shares of the time at which the DP search, column generation and integer master end. */
+  phaseEnds?: { search: number; pricing: number; master: number };
 }
 
 /** A solved roster: hard-feasible assignments, official objective, and how the search went. */
@@ -79,11 +80,28 @@ export async function solveCurtois(instance: CurtoisInstance, options: SolveCurt
     return true;
   };
 
+  const phases = options.phaseEnds ?? { search: 0.1, pricing: 0.5, master: 0.75 };
+  const at = (share: number) => started + budgetMs * share;
+  const proved = () => best !== null && lowerBound !== null && lowerBound >= (best as { objective: number }).objective;
+  const raiseBound = (bound: number) => {
+    if (lowerBound === null || bound > lowerBound) { lowerBound = bound; progress(); }
+  };
+  // 1. A feasible roster at once: every employee's exact best row in turn, then kicks.
   dpSearch(m, {
     seed: options.seed, clock,
-    until: started + budgetMs * (options.searchShare ?? 0.25),
+    until: Math.min(at(phases.search), started + 3000),
     onImprove: (grid) => { offer(grid); },
   });
+  // 2. Column generation over whole rows gives a lower bound; its integer master a better roster.
+  if (best && clock() < deadline) {
+    priceAndBranch(highs, m, {
+      clock, seed: options.seed, lpUntil: at(phases.pricing), until: at(phases.master),
+      startGrids: [(best as { grid: number[][] }).grid],
+      onImprove: (grid) => { offer(grid); },
+      onBound: raiseBound,
+    });
+  }
+  if (proved()) return finish(true);
 
   const mip = buildCurtoisMip(m, highs.infinity);
   const model = highs.createModel({
@@ -92,14 +110,13 @@ export async function solveCurtois(instance: CurtoisInstance, options: SolveCurt
     rowLower: mip.rowLower, rowUpper: mip.rowUpper, integrality: mip.integrality as unknown as Int32Array,
     matrix: { format: 'csr', numRows: mip.numRows, numCols: mip.numCols, starts: mip.starts, indices: mip.indices, values: mip.values },
   });
-  let provedOptimal = false;
   try {
     model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.999, random_seed: (options.seed >>> 0) % 2147483647 });
     // Exact phase: the whole model, started from the best roster, for the rest of the time.
     const start = best as { grid: number[][] } | null;
     if (start) model.setSolution({ colValue: columnsFromGrid(mip, m, start.grid) });
     const remaining = (deadline - clock()) / 1000;
-    if (remaining > 0.05) {
+    if (remaining > 0.05 && !proved()) {
       model.options.set({ time_limit: remaining });
       model.zeroAllClocks();
       const run = model.run({
@@ -108,29 +125,31 @@ export async function solveCurtois(instance: CurtoisInstance, options: SolveCurt
         },
         [highs.constants.callbackType.mipInterrupt](event) {
           const bound = event.data.mip_dual_bound;
-          if (typeof bound === 'number' && Number.isFinite(bound)) lowerBound = Math.max(lowerBound ?? -Infinity, Math.ceil(bound - 1e-6));
-          if (clock() >= deadline) event.interrupt();
+          if (typeof bound === 'number' && Number.isFinite(bound)) raiseBound(Math.ceil(bound - 1e-6));
+          if (clock() >= deadline || proved()) event.interrupt();
         },
         [highs.constants.callbackType.mipLogging]() {
           progress();
         },
       });
       if (run.modelStatus === highs.constants.modelStatus.optimal) {
-        const solution = model.getSolution();
-        offer(gridFromColumns(mip, solution.colValue));
-        provedOptimal = best !== null;
-        if (best) lowerBound = (best as { objective: number }).objective;
+        offer(gridFromColumns(mip, model.getSolution().colValue));
+        if (best) raiseBound((best as { objective: number }).objective);
       }
     }
   } finally {
     model.dispose();
   }
-  const found = best as { grid: number[][]; objective: number; atMs: number } | null;
-  if (!found) throw new Error(`no roster without hard violations found in ${options.timeLimitSeconds} s`);
-  const elapsedMs = clock() - started;
-  progress(1);
-  return {
-    assignments: toAssignments(instance, found.grid), objective: found.objective, provedOptimal,
-    lowerBound, timeToBestMs: found.atMs, elapsedMs,
-  };
+  return finish(proved());
+
+  function finish(provedOptimal: boolean): CurtoisSolution {
+    const found = best as { grid: number[][]; objective: number; atMs: number } | null;
+    if (!found) throw new Error(`no roster without hard violations found in ${options.timeLimitSeconds} s`);
+    const elapsedMs = clock() - started;
+    progress(1);
+    return {
+      assignments: toAssignments(instance, found.grid), objective: found.objective, provedOptimal,
+      lowerBound, timeToBestMs: found.atMs, elapsedMs,
+    };
+  }
 }

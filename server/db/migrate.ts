@@ -12,12 +12,14 @@ export interface Migration {
   sql: string;
 }
 
-/** Reads the migration files in version order; rejects gaps and duplicates. */
+/** Reads the migration files in version order; rejects duplicate versions. */
 export function loadMigrations(dir = migrationsDir): Migration[] {
   const files = readdirSync(dir).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f)).sort();
-  return files.map((file, index) => {
+  const seen = new Set<number>();
+  return files.map((file) => {
     const version = Number(file.slice(0, 3));
-    if (version !== index + 1) throw new Error(`migration ${file}: expected version ${index + 1}`);
+    if (seen.has(version)) throw new Error(`migration ${file}: version ${version} is used twice`);
+    seen.add(version);
     return { version, name: file.slice(4, -4), sql: readFileSync(join(dir, file), 'utf8') };
   });
 }

@@ -1,3 +1,4 @@
+// Specification of the compact BM25 engine: field boosts, expansions, top-k and typo distance.
 import { describe, it, expect } from 'vitest';
 import { buildEngine, searchEngine, withinOneEdit } from './engine.ts';
 

@@ -1,3 +1,4 @@
+// Specification of gold-set evaluation: Recall@k, MRR@10 and latency from an injected clock.
 import { describe, it, expect } from 'vitest';
 import { evaluateGold, percentile } from './eval.ts';
 import { buildSearchIndex } from './index.ts';

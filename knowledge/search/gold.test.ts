@@ -1,3 +1,4 @@
+// Recall@5 of scenario search on the team's gold set of caller utterances over the demo library.
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { buildSearchIndex } from './index.ts';

@@ -1,3 +1,4 @@
+// Specification of highlighting: which parts of a text a query marks, and how segments merge.
 import { describe, it, expect } from 'vitest';
 import { highlight, hitRanges, segmentsOf } from './highlight.ts';
 

@@ -1,3 +1,4 @@
+// Contract of scenario search, run against both backends (compact and lunr).
 import { describe, it, expect } from 'vitest';
 import { buildSearchIndex, searchScenarios, serializeSearchIndex, loadSearchIndex, FIELD_BOOSTS, type SearchBackend } from './index.ts';
 import { FIXTURE_SCENARIOS } from './fixtures.ts';
@@ -81,6 +82,14 @@ for (const backend of ['compact', 'lunr'] as SearchBackend[]) {
       const hits = search('停电', 2);
       expect(hits).toHaveLength(2);
       expect(hits[0].score).toBeGreaterThanOrEqual(hits[1].score);
+    });
+
+    it('ranks single-character fallback results below the normal ones, scores still descending', () => {
+      const hits = search('桩坏', 5);
+      expect(hits[0].code).toBe('CDZ-001');
+      expect(codes(hits)).toContain('JL-001'); // found only through the unigram 坏 (表是不是坏了)
+      const scores = hits.map((h) => h.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
     });
 
     it('answers identically after a serialise and load round trip', () => {

@@ -1,3 +1,4 @@
+// Specification of the pinyin keys a caller can type for a Chinese word.
 import { describe, it, expect } from 'vitest';
 import { pinyinKeys } from './pinyin.ts';
 

@@ -1,3 +1,4 @@
+// Specification of query planning: term kinds, weights, fields, pinyin and caps.
 import { describe, it, expect } from 'vitest';
 import { planQuery } from './query.ts';
 

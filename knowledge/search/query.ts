@@ -1,4 +1,4 @@
-// Turns caller text into weighted lunr query terms (never lunr's query syntax, so `:` `^` `~` are inert).
+// Turns caller text into weighted query terms for either backend (never lunr's query syntax, so `:` `^` `~` are inert).
 import { tokenSpans, type TokenKind } from './tokenize.ts';
 
 /** Fields of the search index, in the order matches are reported. */

@@ -1,3 +1,4 @@
+// Specification of the synonym groups and the dictionary size.
 import { describe, it, expect } from 'vitest';
 import { canonicalOf, SYNONYM_GROUPS } from './synonyms.ts';
 import { DOMAIN_WORDS } from './dictionary.ts';

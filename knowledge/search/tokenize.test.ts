@@ -1,3 +1,4 @@
+// Specification of the shared tokeniser: exact tokens for Chinese, full-width and mixed text.
 import { describe, it, expect } from 'vitest';
 import { tokenize, tokenSpans, normalizeText } from './tokenize.ts';
 

@@ -20,7 +20,7 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   { canonical: '充电桩', variants: ['充电枪', '充电柱', '充电器', '快充桩', '慢充桩', '桩'] },
   { canonical: '欠费', variants: ['欠缴', '没交钱', '没缴费', '拖欠', '欠电费', '余额不足'] },
   { canonical: '跳闸', variants: ['掉闸', '跳了闸', '跳开关', '空开跳', '总闸跳'] },
-  { canonical: '电费过高', variants: ['电费高', '电费贵', '电费太高', '电费多', '电费突增', '电费翻倍', '多收电费', '电费不对'] },
+  { canonical: '电费过高', variants: ['电费高', '电费贵', '电费太贵', '电费太高', '电费多', '电费突增', '电费翻倍', '多收电费', '电费不对'] },
   { canonical: '电压低', variants: ['电压不够', '低电压', '电压不稳', '灯很暗', '灯暗', '带不动'] },
   { canonical: '抢修', variants: ['维修', '修理', '来修', '派人修', '抢修人员'] },
   { canonical: '报修', variants: ['报障', '报故障', '故障报修'] },

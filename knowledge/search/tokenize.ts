@@ -158,4 +158,4 @@ function normalizedOnly(source: string): string {
 
 // Characters whose NFKC form could be a letter, digit or ideograph different from themselves
 // (upper case, full-width forms, compatibility ideographs, circled digits…); CJK punctuation is safe.
-const NEEDS_NORMALIZING = /[^\x00-\x40\x5b-\x7f\u4e00-\u9fff\u3001-\u303f\u2018-\u201d\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]/;
+const NEEDS_NORMALIZING = /[^\x00-\x40\x5b-\x7f\u4e00-\u9fff\u3001-\u3037\u2018-\u201d\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]/;

@@ -43,12 +43,14 @@ describe('bestEmployeeRow', () => {
 
   it.each([
     ['weekend allowed, no day off', { maxWeekends: 1, daysOff: [] }],
-    ['three-day minimum blocks', { minConsecutiveShifts: 3, minConsecutiveDaysOff: 1, maxConsecutiveShifts: 7 }],
+    ['three-day minimum blocks', { minConsecutiveShifts: 3, minConsecutiveDaysOff: 1, maxConsecutiveShifts: 7, maxWeekends: 1, daysOff: [] }],
     ['L forbidden', { maxShifts: { E: 7 }, minTotalMinutes: 960 }],
     ['long minimum off block', { minConsecutiveDaysOff: 3, maxConsecutiveShifts: 2, minConsecutiveShifts: 1, minTotalMinutes: 960 }],
   ])('finds the brute-force optimum with %s', (_label, employee) => {
     const instance = single(11, employee as Partial<CurtoisEmployee>);
-    expect(dpOptimum(instance).objective).toBe(bruteForceOptimum(instance));
+    const verdict = dpOptimum(instance);
+    expect(verdict.feasible).toBe(true);
+    expect(verdict.objective).toBe(bruteForceOptimum(instance));
   });
 
   describe('edge cases', () => {

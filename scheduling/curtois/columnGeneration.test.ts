@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import highsModule, { type Highs } from 'highs';
+import type { Highs } from 'highs';
 import { beforeAll, describe, it, expect } from 'vitest';
 import { priceAndBranch } from './columnGeneration.ts';
 import { dpSearch } from './dpSearch.ts';
 import { evaluateCurtois } from './evaluate.ts';
+import { sharedHighs } from './highsRuntime.ts';
 import { indexInstance, toAssignments } from './indexed.ts';
 import { parseCurtois } from './parse.ts';
 import { generateCurtois } from './generate.ts';
@@ -13,8 +14,7 @@ const bestKnown = new Map(readFileSync(new URL('best_known.csv', vectors), 'utf8
   .map((line) => line.split(',')).map((f) => [f[0]!, Number(f[5])]));
 let highs: Highs;
 beforeAll(async () => {
-  const load = (typeof highsModule === 'function' ? highsModule : (highsModule as { default: unknown }).default) as () => Promise<Highs>;
-  highs = await load();
+  highs = await sharedHighs();
 });
 
 function run(name: string, seconds: number) {

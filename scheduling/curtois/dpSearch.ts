@@ -59,21 +59,20 @@ export function dpSearch(m: IndexedInstance, options: DpSearchOptions): DpSearch
     const c = counts[d]![s]!;
     return m.assignCost[e]![d]![s]! + coverCell(m, d, s, c + 1) - coverCell(m, d, s, c) + (noise > 0 ? rand() * noise : 0);
   }));
-  const rowCost = (e: number, cost: number[][]) => grid[e]!.reduce((sum, s, d) => sum + (s >= 0 ? cost[d]![s]! : 0), 0);
+  const rowCostOf = (row: number[], cost: number[][]) => row.reduce((sum, s, d) => sum + (s >= 0 ? cost[d]![s]! : 0), 0);
   const setRow = (e: number, row: number[]) => {
     grid[e]!.forEach((s, d) => { if (s >= 0) counts[d]![s]!--; });
     grid[e] = row;
     row.forEach((s, d) => { if (s >= 0) counts[d]![s]!++; });
   };
+  /** Re-plans employee e against everyone else's cover; true when its row changed. With noise, always takes the new row. */
   const replan = (e: number, noise: number): boolean => {
     const oldRow = grid[e]!;
     setRow(e, new Array<number>(D).fill(-1));
     const cost = marginal(e, noise);
     const best = bestEmployeeRow(m, e, cost);
-    if (!best) { setRow(e, oldRow); return false; }
-    grid[e] = oldRow;
-    const keep = noise === 0 && !options.start && oldRow.every((s) => s < 0) ? false : noise === 0 && rowCost(e, cost) <= best.cost + 1e-9;
-    grid[e] = new Array<number>(D).fill(-1);
+    const oldIsPlanned = oldRow.some((s) => s >= 0) || options.start !== undefined;
+    const keep = !best || (noise === 0 && oldIsPlanned && rowCostOf(oldRow, cost) <= best.cost + 1e-9);
     setRow(e, keep ? oldRow : best.row);
     return !keep;
   };

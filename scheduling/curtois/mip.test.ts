@@ -1,16 +1,17 @@
-import highsModule, { type Highs } from 'highs';
+import type { Highs } from 'highs';
 import { beforeAll, describe, it, expect } from 'vitest';
 import { evaluateCurtois } from './evaluate.ts';
+import { sharedHighs } from './highsRuntime.ts';
 import { indexInstance, toAssignments } from './indexed.ts';
 import { buildCurtoisMip, columnsFromGrid, gridFromColumns } from './mip.ts';
+import { runCompactMip } from './mipSearch.ts';
 import { mulberry32 } from './random.ts';
 import { bruteForceOptimum } from './testing.ts';
 import type { CurtoisEmployee, CurtoisInstance } from './types.ts';
 
 let highs: Highs;
 beforeAll(async () => {
-  const load = (typeof highsModule === 'function' ? highsModule : (highsModule as { default: unknown }).default) as () => Promise<Highs>;
-  highs = await load();
+  highs = await sharedHighs();
 });
 
 /** A random tiny instance: one person, one week, shifts E and L (E may not follow L), random requests and cover. */
@@ -76,7 +77,28 @@ describe('buildCurtoisMip', () => {
     expect(gridFromColumns(mip!, cols)).toEqual(grid);
   });
 
+  it('runCompactMip proves optimality and hands over the optimal roster and its bound', () => {
+    const instance = tiny(5);
+    const m = indexInstance(instance);
+    const grids: number[][][] = [], bounds: number[] = [];
+    const optimal = runCompactMip(highs, m, {
+      clock: () => performance.now(), until: performance.now() + 10_000, seed: 1, start: null,
+      onImprove: (g) => grids.push(g), onBound: (b) => bounds.push(b), shouldStop: () => false,
+    });
+    expect(optimal).toBe(true);
+    expect(evaluateCurtois(instance, toAssignments(instance, grids.at(-1)!)).objective).toBe(bruteForceOptimum(instance));
+    expect(Math.max(...bounds)).toBeLessThanOrEqual(bruteForceOptimum(instance));
+  });
+
   describe('edge cases', () => {
+    it('runCompactMip does nothing when the time is already up', () => {
+      const grids: number[][][] = [];
+      const optimal = runCompactMip(highs, indexInstance(tiny(5)), {
+        clock: () => 100, until: 100, seed: 1, start: null, onImprove: (g) => grids.push(g), onBound: () => {}, shouldStop: () => false,
+      });
+      expect([optimal, grids.length]).toEqual([false, 0]);
+    });
+
     it('is infeasible when the minimum minutes cannot be reached', () => {
       expect(solveMip(tiny(1, { minTotalMinutes: 4000 })).status).toBe(highs.constants.modelStatus.infeasible);
     });

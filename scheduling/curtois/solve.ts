@@ -1,10 +1,11 @@
 // Time-bounded, seeded Curtois solver: per-employee DP search, price-and-branch on whole rows, then the compact MIP.
-import highsModule, { type Highs } from 'highs';
+import type { Highs } from 'highs';
 import { evaluateCurtois } from './evaluate.ts';
 import { indexInstance, toAssignments } from './indexed.ts';
 import { priceAndBranch } from './columnGeneration.ts';
 import { dpSearch } from './dpSearch.ts';
-import { buildCurtoisMip, columnsFromGrid, gridFromColumns } from './mip.ts';
+import { sharedHighs } from './highsRuntime.ts';
+import { runCompactMip } from './mipSearch.ts';
 import type { CurtoisAssignments, CurtoisInstance } from './types.ts';
 
 /** Progress snapshot for a progress bar: elapsed time, best objective so far, share of the time used. */
@@ -13,7 +14,7 @@ export interface CurtoisProgress {
   bestObjective: number | null;
   /** 0–1; 1 when the solve ends (early when optimality is proven). */
   fraction: number;
-  /** Best proven lower bound on the objective, when the exact phase has one. */
+  /** Best proven lower bound on the objective, once one is known. */
   lowerBound?: number;
 }
 
@@ -32,30 +33,20 @@ export interface SolveCurtoisOptions {
 export interface CurtoisSolution {
   assignments: CurtoisAssignments;
   objective: number;
-  /** True when the exact MIP proved no better roster exists. */
+  /** True when a lower bound (column generation or the compact MIP) proved no better roster exists. */
   provedOptimal: boolean;
   lowerBound: number | null;
   timeToBestMs: number;
   elapsedMs: number;
 }
 
-type HighsLoader = () => Promise<Highs>;
-// The package's types describe CommonJS, but under ESM its default export is the loader itself.
-const loadHighs: HighsLoader = typeof highsModule === 'function'
-  ? (highsModule as unknown as HighsLoader)
-  : (highsModule as unknown as { default: HighsLoader }).default;
-
-let highsPromise: Promise<Highs> | undefined;
-/** Loads the HiGHS WebAssembly runtime once per process. */
-function sharedHighs(): Promise<Highs> {
-  if (!highsPromise) highsPromise = loadHighs();
-  return highsPromise;
-}
-
 /**
- * What is the best roster the solver finds within the time limit? Never returns a roster that
- * breaks a hard rule (throws if none was found in time). Deterministic for a seed where no
- * phase is cut short by the clock.
+ * What is the best roster the solver finds within the time limit? Phases: (1) every employee's
+ * exact best row in turn, then kicks (a feasible roster at once); (2) column generation over whole
+ * rows for a lower bound, and its integer master for a better roster; (3) the compact MIP from the
+ * best roster for the rest of the time. Stops early once the lower bound meets the best roster.
+ * Never returns a roster that breaks a hard rule (throws if none exists). Repeatable for a seed
+ * except where a phase is cut short by the clock.
  * @example (await solveCurtois(parseCurtois(text), { timeLimitSeconds: 60, seed: 1 })).objective // 607 for Instance1
  */
 export async function solveCurtois(instance: CurtoisInstance, options: SolveCurtoisOptions): Promise<CurtoisSolution> {
@@ -63,93 +54,48 @@ export async function solveCurtois(instance: CurtoisInstance, options: SolveCurt
   const highs = options.highs ?? (await sharedHighs());
   const started = clock();
   const budgetMs = Math.max(0, options.timeLimitSeconds * 1000);
-  const deadline = started + budgetMs;
-  const m = indexInstance(instance);
-  let best: { grid: number[][]; objective: number; atMs: number } | null = null;
-  let lowerBound: number | null = null;
-  const progress = (fraction?: number) => options.onProgress?.({
-    elapsedMs: clock() - started, bestObjective: best?.objective ?? null,
-    fraction: fraction ?? Math.min(1, (clock() - started) / Math.max(1, budgetMs)),
-    ...(lowerBound !== null ? { lowerBound } : {}),
-  });
-  const offer = (grid: number[][]): boolean => {
-    const verdict = evaluateCurtois(instance, toAssignments(instance, grid));
-    if (!verdict.feasible || (best && verdict.objective >= best.objective)) return false;
-    best = { grid: grid.map((r) => [...r]), objective: verdict.objective, atMs: clock() - started };
-    progress();
-    return true;
-  };
-
-  const phases = options.phaseEnds ?? { search: 0.1, pricing: 0.5, master: 0.75 };
   const at = (share: number) => started + budgetMs * share;
-  const proved = () => best !== null && lowerBound !== null && lowerBound >= (best as { objective: number }).objective;
-  const raiseBound = (bound: number) => {
-    if (lowerBound === null || bound > lowerBound) { lowerBound = bound; progress(); }
-  };
-  // 1. A feasible roster at once: every employee's exact best row in turn, then kicks.
-  dpSearch(m, {
-    seed: options.seed, clock,
-    until: Math.min(at(phases.search), started + 3000),
-    onImprove: (grid) => { offer(grid); },
+  const phases = options.phaseEnds ?? { search: 0.1, pricing: 0.5, master: 0.75 };
+  const m = indexInstance(instance);
+  const state: { best: { grid: number[][]; objective: number; atMs: number } | null; lowerBound: number | null } = { best: null, lowerBound: null };
+
+  const progress = (fraction?: number) => options.onProgress?.({
+    elapsedMs: clock() - started, bestObjective: state.best?.objective ?? null,
+    fraction: fraction ?? Math.min(1, (clock() - started) / Math.max(1, budgetMs)),
+    ...(state.lowerBound !== null ? { lowerBound: state.lowerBound } : {}),
   });
-  // 2. Column generation over whole rows gives a lower bound; its integer master a better roster.
-  if (best && clock() < deadline) {
+  /** Keeps a grid if the evaluator finds it feasible and better: the one gate every phase goes through. */
+  const offer = (grid: number[][]): void => {
+    const verdict = evaluateCurtois(instance, toAssignments(instance, grid));
+    if (!verdict.feasible || (state.best && verdict.objective >= state.best.objective)) return;
+    state.best = { grid: grid.map((r) => [...r]), objective: verdict.objective, atMs: clock() - started };
+    progress();
+  };
+  const raiseBound = (bound: number) => {
+    if (state.lowerBound === null || bound > state.lowerBound) { state.lowerBound = bound; progress(); }
+  };
+  const proved = () => state.best !== null && state.lowerBound !== null && state.lowerBound >= state.best.objective;
+
+  dpSearch(m, { seed: options.seed, clock, until: Math.min(at(phases.search), started + 3000), onImprove: offer });
+  if (state.best && clock() < at(1)) {
     priceAndBranch(highs, m, {
       clock, seed: options.seed, lpUntil: at(phases.pricing), until: at(phases.master),
-      startGrids: [(best as { grid: number[][] }).grid],
-      onImprove: (grid) => { offer(grid); },
-      onBound: raiseBound,
+      startGrids: [state.best.grid], onImprove: offer, onBound: raiseBound,
     });
   }
-  if (proved()) return finish(true);
-
-  const mip = buildCurtoisMip(m, highs.infinity);
-  const model = highs.createModel({
-    numCols: mip.numCols, numRows: mip.numRows, offset: mip.offset,
-    colCost: mip.colCost, colLower: mip.colLower, colUpper: mip.colUpper,
-    rowLower: mip.rowLower, rowUpper: mip.rowUpper, integrality: mip.integrality as unknown as Int32Array,
-    matrix: { format: 'csr', numRows: mip.numRows, numCols: mip.numCols, starts: mip.starts, indices: mip.indices, values: mip.values },
-  });
-  try {
-    model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.999, random_seed: (options.seed >>> 0) % 2147483647 });
-    // Exact phase: the whole model, started from the best roster, for the rest of the time.
-    const start = best as { grid: number[][] } | null;
-    if (start) model.setSolution({ colValue: columnsFromGrid(mip, m, start.grid) });
-    const remaining = (deadline - clock()) / 1000;
-    if (remaining > 0.05 && !proved()) {
-      model.options.set({ time_limit: remaining });
-      model.zeroAllClocks();
-      const run = model.run({
-        [highs.constants.callbackType.mipImprovingSolution](event) {
-          if (event.data.mip_solution) offer(gridFromColumns(mip, event.data.mip_solution));
-        },
-        [highs.constants.callbackType.mipInterrupt](event) {
-          const bound = event.data.mip_dual_bound;
-          if (typeof bound === 'number' && Number.isFinite(bound)) raiseBound(Math.ceil(bound - 1e-6));
-          if (clock() >= deadline || proved()) event.interrupt();
-        },
-        [highs.constants.callbackType.mipLogging]() {
-          progress();
-        },
-      });
-      if (run.modelStatus === highs.constants.modelStatus.optimal) {
-        offer(gridFromColumns(mip, model.getSolution().colValue));
-        if (best) raiseBound((best as { objective: number }).objective);
-      }
-    }
-  } finally {
-    model.dispose();
+  if (!proved()) {
+    const optimal = runCompactMip(highs, m, {
+      clock, until: at(1), seed: options.seed, start: state.best?.grid ?? null,
+      onImprove: offer, onBound: raiseBound, shouldStop: proved,
+    });
+    if (optimal && state.best) raiseBound(state.best.objective);
   }
-  return finish(proved());
 
-  function finish(provedOptimal: boolean): CurtoisSolution {
-    const found = best as { grid: number[][]; objective: number; atMs: number } | null;
-    if (!found) throw new Error(`no roster without hard violations found in ${options.timeLimitSeconds} s`);
-    const elapsedMs = clock() - started;
-    progress(1);
-    return {
-      assignments: toAssignments(instance, found.grid), objective: found.objective, provedOptimal,
-      lowerBound, timeToBestMs: found.atMs, elapsedMs,
-    };
-  }
+  const found = state.best;
+  if (!found) throw new Error(`no roster without hard violations found in ${options.timeLimitSeconds} s`);
+  progress(1);
+  return {
+    assignments: toAssignments(instance, found.grid), objective: found.objective, provedOptimal: proved(),
+    lowerBound: state.lowerBound, timeToBestMs: found.atMs, elapsedMs: clock() - started,
+  };
 }

@@ -1,0 +1,29 @@
+// Redeemed incentives the roster honours: 常白班 (day shifts only) and 节日连休 (off on the given dates).
+import type { AgentConstraint } from '../context.ts';
+import { agentDayItem } from './emit.ts';
+
+/** 常白班: one unit per day an entitled agent works a shift outside the rule's day shifts. */
+export const entitlementDayShifts: AgentConstraint = {
+  id: 'entitlement-day-shifts',
+  label: 'Regular day shift entitlement',
+  scope: 'agent',
+  evaluate(ix, rule, agent, cells, out) {
+    if (!ix.dayShiftsOnly.has(agent.id)) return;
+    const dayShifts = (rule.params.shifts as string[] | undefined) ?? ['D'];
+    cells.forEach((cell, d) => {
+      if (cell.shift && !dayShifts.includes(cell.shift)) out.push(agentDayItem(ix, rule, agent.id, d, 1, `${agent.name} holds 常白班 but works ${cell.shift}`));
+    });
+  },
+};
+
+/** 节日连休: one unit per entitled holiday date the agent works. */
+export const entitlementHolidayRest: AgentConstraint = {
+  id: 'entitlement-holiday-rest',
+  label: 'Holiday rest entitlement',
+  scope: 'agent',
+  evaluate(ix, rule, agent, cells, out) {
+    for (const d of ix.holidayRest.get(agent.id) ?? []) {
+      if (cells[d].shift) out.push(agentDayItem(ix, rule, agent.id, d, 1, `${agent.name} holds 节日连休 but works on ${ix.model.days[d].date}`));
+    }
+  },
+};

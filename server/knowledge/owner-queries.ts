@@ -2,6 +2,7 @@
 import type postgres from 'postgres';
 import type { Sql } from '../db/index.ts';
 import type { Scenario } from '../../knowledge/scenario.ts';
+import { serializeLibraryJsonl } from '../../knowledge/library-io.ts';
 import type { Department, MatrixEntry, ResponsibilityMatrix } from '../../knowledge/matrix.ts';
 
 type Tx = postgres.TransactionSql<Record<string, never>>;
@@ -160,6 +161,11 @@ export async function publishDraft(sql: Sql, code: string, expectedVersion: numb
   }) as Promise<PublishResult>;
 }
 
+/** Whether two scenarios hold the same content (jsonb does not keep key order, so compare canonical text). */
+function sameScenario(a: Scenario, b: Scenario): boolean {
+  return serializeLibraryJsonl([a]) === serializeLibraryJsonl([b]);
+}
+
 export interface ImportOutcome {
   created: string[];
   updated: string[];
@@ -186,7 +192,7 @@ export async function importScenarios(sql: Sql, scenarios: readonly Scenario[], 
         outcome.created.push(scenario.code);
       }
       const current = publish ? existing?.published : (existing?.draft ?? existing?.published);
-      if (existing && current && JSON.stringify(current) === JSON.stringify(scenario)) {
+      if (existing && current && sameScenario(current, scenario)) {
         outcome.unchanged.push(scenario.code);
         continue;
       }
@@ -292,7 +298,7 @@ export async function analytics(sql: Db, from: Date, to: Date, limit = 20): Prom
   const grouped = (where: ReturnType<Sql>) => sql<QueryCount[]>`
     SELECT min(trim(query)) AS query, count(*)::int AS searches, round(avg(result_count), 1)::float8 AS avg_results
     FROM search_log WHERE at >= ${from} AND at < ${to} AND trim(query) <> '' AND ${where}
-    GROUP BY lower(trim(query)) ORDER BY count(*) DESC, min(trim(query)) LIMIT ${limit}`;
+    GROUP BY lower(trim(query)) ORDER BY count(*) DESC, min(trim(query)) COLLATE "C" LIMIT ${limit}`;
   const topQueries = await grouped(sql`true`);
   const noResult = await grouped(sql`result_count = 0`);
   const noClick = await grouped(sql`result_count > 0 AND clicked_code IS NULL`);

@@ -1,0 +1,175 @@
+// SQL of the agent side of the knowledge area: the matrix, published scenarios, the library
+// generation, work orders, script flags and the search log. Typed rows, no business rules.
+import type { Sql } from '../db/index.ts';
+import type { ResponsibilityMatrix } from '../../knowledge/matrix.ts';
+import type { OrderKind, Scenario } from '../../knowledge/scenario.ts';
+import type { PastOrder, PreparedWorkOrder } from '../../knowledge/workorder.ts';
+
+/** The library generation (bumped on every publish); 0 when the state row is missing. */
+export async function libraryGeneration(sql: Sql): Promise<number> {
+  const [row] = await sql<{ generation: string }[]>`SELECT generation::text AS generation FROM library_state WHERE id`;
+  return row ? Number(row.generation) : 0;
+}
+
+/** Bumps the library generation (call inside the publishing transaction); returns the new one. */
+export async function bumpLibraryGeneration(sql: Sql, now: Date): Promise<number> {
+  const [row] = await sql<{ generation: string }[]>`
+    INSERT INTO library_state (id, generation, updated_at) VALUES (true, 1, ${now})
+    ON CONFLICT (id) DO UPDATE SET generation = library_state.generation + 1, updated_at = ${now}
+    RETURNING generation::text AS generation`;
+  return Number(row.generation);
+}
+
+/** The responsibility matrix as plain data (departments from 001, entries from 002). */
+export async function loadMatrix(sql: Sql): Promise<ResponsibilityMatrix> {
+  const departments = await sql<{ code: string; name: string; role: 'owning' | 'responsible' }[]>`SELECT code, name, role FROM departments ORDER BY code`;
+  const entries = await sql<{ code: string; level1: string; level2: string; level3: string; specifics: string[]; owner: string; responsible: string[] }[]>`
+    SELECT code, level1, level2, level3, specifics, owner, responsible FROM matrix_entries ORDER BY code`;
+  return { departments: [...departments], entries: entries.map((e) => ({ ...e, specifics: e.specifics ?? [] })) };
+}
+
+/** Department names by code. */
+export async function departmentNames(sql: Sql): Promise<Map<string, string>> {
+  const rows = await sql<{ code: string; name: string }[]>`SELECT code, name FROM departments`;
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+export interface PublishedScenario {
+  scenario: Scenario;
+  version: number;
+  ownerId: number | null;
+}
+
+/** Every scenario's published version (what agents see and the index holds), by code. */
+export async function publishedScenarios(sql: Sql): Promise<PublishedScenario[]> {
+  const rows = await sql<{ body: Scenario; version: number; owner_id: number | null }[]>`
+    SELECT v.body, v.version, s.owner_id FROM scenarios s
+    JOIN scenario_versions v ON v.code = s.code AND v.version = s.published_version
+    ORDER BY s.code`;
+  return rows.map((r) => ({ scenario: r.body, version: r.version, ownerId: r.owner_id }));
+}
+
+/** One scenario's published version, or undefined when unknown or unpublished. */
+export async function publishedScenario(sql: Sql, code: string): Promise<PublishedScenario | undefined> {
+  const [row] = await sql<{ body: Scenario; version: number; owner_id: number | null }[]>`
+    SELECT v.body, v.version, s.owner_id FROM scenarios s
+    JOIN scenario_versions v ON v.code = s.code AND v.version = s.published_version
+    WHERE s.code = ${code}`;
+  return row ? { scenario: row.body, version: row.version, ownerId: row.owner_id } : undefined;
+}
+
+/** Complaints with this account filed since `since`, as repeat detection needs them. */
+export async function complaintsOfAccount(sql: Sql, account: string, since: Date): Promise<PastOrder[]> {
+  const rows = await sql<{ id: number; kind: OrderKind; customer_account: string; matrix_code: string | null; created_at: Date }[]>`
+    SELECT id, kind, customer_account, matrix_code, created_at FROM work_orders
+    WHERE customer_account = ${account} AND kind = 'complaint' AND created_at >= ${since}
+    ORDER BY created_at`;
+  return rows.map((r) => ({ id: String(r.id), kind: r.kind, account: r.customer_account, matrixCode: r.matrix_code ?? undefined, createdAt: r.created_at }));
+}
+
+export interface WorkOrderRow {
+  id: number;
+  number: string;
+  scenario_code: string;
+  scenario_version: number;
+  kind: OrderKind;
+  channel: string;
+  matrix_code: string | null;
+  level1: string | null;
+  level2: string | null;
+  level3: string | null;
+  owner_dept: string | null;
+  responsible_depts: string[];
+  route_reason: string | null;
+  fields: Record<string, string>;
+  description: string;
+  customer_account: string | null;
+  customer_phone: string | null;
+  agent_id: number | null;
+  agent_name: string | null;
+  created_at: Date;
+  deadline: Date;
+  repeat: boolean;
+  repeat_of: number | null;
+  status: string;
+}
+
+const ORDER_COLUMNS = 'o.*, u.display_name AS agent_name';
+
+/**
+ * Stores a prepared order; its number is `GD` + the centre's local date + `-` + the id in 6 digits.
+ * @example insertWorkOrder(sql, { order, scenarioVersion: 1, agentId: 3, timeZone: 'Asia/Shanghai' }) // { number: 'GD20261125-000001', … }
+ */
+export async function insertWorkOrder(sql: Sql, p: { order: PreparedWorkOrder; scenarioVersion: number; agentId: number | null; timeZone: string }): Promise<WorkOrderRow> {
+  const o = p.order;
+  const repeatOf = o.repeatOf.length ? Number(o.repeatOf[o.repeatOf.length - 1]) : null;
+  const [row] = await sql<{ id: number }[]>`
+    WITH n AS (SELECT nextval(pg_get_serial_sequence('work_orders', 'id')) AS id)
+    INSERT INTO work_orders (id, number, scenario_code, scenario_version, kind, channel, matrix_code, level1, level2, level3,
+                             owner_dept, responsible_depts, route_reason, fields, description, customer_account, customer_phone,
+                             agent_id, created_at, deadline, repeat, repeat_of)
+    SELECT n.id, 'GD' || to_char(${o.createdAt}::timestamptz AT TIME ZONE ${p.timeZone}, 'YYYYMMDD') || '-' || lpad(n.id::text, 6, '0'),
+           ${o.scenarioCode}, ${p.scenarioVersion}, ${o.kind}, ${o.channel}, ${o.classification?.matrixCode ?? null},
+           ${o.classification?.level1 ?? null}, ${o.classification?.level2 ?? null}, ${o.classification?.level3 ?? null},
+           ${o.route?.owner ?? null}, ${sql.array(o.route?.responsible ?? [])}, ${o.route?.reason ?? null},
+           ${sql.json(o.values as never)}, ${o.description}, ${o.account ?? null}, ${o.phone ?? null},
+           ${p.agentId}, ${o.createdAt}, ${o.deadline}, ${o.repeat}, ${repeatOf}
+    FROM n RETURNING id`;
+  return (await findWorkOrder(sql, row.id))!;
+}
+
+export async function findWorkOrder(sql: Sql, id: number): Promise<WorkOrderRow | undefined> {
+  const [row] = await sql<WorkOrderRow[]>`SELECT ${sql.unsafe(ORDER_COLUMNS)} FROM work_orders o LEFT JOIN users u ON u.id = o.agent_id WHERE o.id = ${id}`;
+  return row;
+}
+
+export interface OrderFilter {
+  /** Only orders this agent filed. */
+  agentId?: number;
+  /** Only orders routed to this department (owner or responsible). */
+  department?: string;
+  kind?: OrderKind;
+  /** Created at or after. */
+  from?: Date;
+  /** Created before. */
+  to?: Date;
+  repeatOnly?: boolean;
+  limit?: number;
+}
+
+/** Work orders matching the filter, newest first. */
+export async function listWorkOrders(sql: Sql, f: OrderFilter): Promise<WorkOrderRow[]> {
+  const conds = [sql`true`];
+  if (f.agentId !== undefined) conds.push(sql`o.agent_id = ${f.agentId}`);
+  if (f.department !== undefined) conds.push(sql`(o.owner_dept = ${f.department} OR ${f.department} = ANY(o.responsible_depts))`);
+  if (f.kind !== undefined) conds.push(sql`o.kind = ${f.kind}`);
+  if (f.from !== undefined) conds.push(sql`o.created_at >= ${f.from}`);
+  if (f.to !== undefined) conds.push(sql`o.created_at < ${f.to}`);
+  if (f.repeatOnly) conds.push(sql`o.repeat`);
+  const where = conds.reduce((acc, c) => sql`${acc} AND ${c}`);
+  return sql<WorkOrderRow[]>`
+    SELECT ${sql.unsafe(ORDER_COLUMNS)} FROM work_orders o LEFT JOIN users u ON u.id = o.agent_id
+    WHERE ${where} ORDER BY o.created_at DESC, o.id DESC LIMIT ${f.limit ?? 200}`;
+}
+
+/** Records an agent's flag on a scenario's script; returns its id. */
+export async function insertFlag(sql: Sql, f: { code: string; version: number; kind: string; comment: string; userId: number; at: Date }): Promise<number> {
+  const [row] = await sql<{ id: number }[]>`
+    INSERT INTO script_flags (scenario_code, version, kind, comment, raised_by, raised_at)
+    VALUES (${f.code}, ${f.version}, ${f.kind}, ${f.comment}, ${f.userId}, ${f.at}) RETURNING id`;
+  return row.id;
+}
+
+/** Logs one search; returns the log id (sent along when a result is opened). */
+export async function logSearch(sql: Sql, s: { at: Date; userId: number | null; query: string; resultCount: number; topCode: string | null; ms: number }): Promise<number> {
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO search_log (at, user_id, query, result_count, top_code, ms)
+    VALUES (${s.at}, ${s.userId}, ${s.query}, ${s.resultCount}, ${s.topCode}, ${s.ms}) RETURNING id::text AS id`;
+  return Number(row.id);
+}
+
+/** Records which result the user opened from their logged search (only their own, only once). */
+export async function logClick(sql: Sql, searchId: number, userId: number, code: string): Promise<boolean> {
+  const rows = await sql`UPDATE search_log SET clicked_code = ${code} WHERE id = ${searchId} AND user_id = ${userId} AND clicked_code IS NULL RETURNING id`;
+  return rows.length > 0;
+}

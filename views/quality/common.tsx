@@ -1,0 +1,40 @@
+// Shared pieces of the quality pages: the area's tabs and small formatters.
+import type { ViewContext } from '../context.ts';
+
+export type QualityTab = 'queue' | 'plans' | 'size' | 'import';
+
+/** The quality area's tabs (work queue, plans, sample size, call import). */
+export function QualityTabs({ ctx, active }: { ctx: ViewContext; active: QualityTab }) {
+  const { t } = ctx;
+  const tabs: [QualityTab, string, string][] = [
+    ['queue', '/quality', 'quality.tab.queue'],
+    ['plans', '/quality/plans', 'quality.tab.plans'],
+    ['size', '/quality/sample-size', 'quality.tab.size'],
+    ['import', '/quality/calls/import', 'quality.tab.import'],
+  ];
+  return (
+    <nav class="tabs" aria-label={t('nav.quality')}>
+      {tabs.map(([k, href, key]) => (
+        <a href={href} class={k === active ? 'active' : ''} aria-current={k === active ? 'page' : undefined}>
+          {t(key)}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+/** `m:ss` of a number of seconds. */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** A score with one decimal, or a dash. */
+export function percent(p: number | null | undefined): string {
+  return p === null || p === undefined ? '—' : `${p.toFixed(1)}%`;
+}
+
+/** The status badge of a sample or evaluation. */
+export function StatusBadge({ ctx, status }: { ctx: ViewContext; status: string }) {
+  return <span class={`badge q-status q-status-${status}`}>{ctx.t(`quality.status.${status}`)}</span>;
+}

@@ -16,6 +16,12 @@ export interface Board {
   calls: Record<string, number[]>;
   required: Record<string, number[]>;
   present: Record<string, number[]>;
+  /**
+   * Presence that holds whichever subset of the changes so far is applied: the starting presence minus every
+   * agent a change took off a project's phones. Slack is judged on it, so a move or an early leave never
+   * leans on a call-in the floor lead might not make.
+   */
+  guaranteed: Record<string, number[]>;
   /** Each assigned agent's activity per interval. */
   rows: Map<string, Activity[]>;
   profiles: Map<string, AgentProfile>;
@@ -62,6 +68,7 @@ export function createBoard(state: DayState): Board {
     calls,
     required,
     present,
+    guaranteed: {},
     rows: new Map(),
     profiles: new Map(state.agents.map((a) => [a.agentId, a])),
     rosterEndMinute: new Map(state.assignments.map((a) => [a.agentId, a.endMinute])),
@@ -71,6 +78,7 @@ export function createBoard(state: DayState): Board {
     board.rows.set(a.agentId, row);
     count(board, row, 1);
   }
+  for (const p of projects) board.guaranteed[p] = board.present[p].slice();
   return board;
 }
 
@@ -85,8 +93,17 @@ export function changeBoard(board: Board, changes: readonly RosterChange[]): voi
     const row = rowOf(board, assignment);
     board.rows.set(id, row);
     count(board, row, 1);
+    old?.forEach((was, i) => {
+      const now = row[i];
+      if (was.kind === 'phones' && board.guaranteed[was.project] && !(now.kind === 'phones' && now.project === was.project)) board.guaranteed[was.project][i] -= 1;
+    });
   }
   for (const c of changes) if (c.type === 'callIn') board.profiles = new Map(board.state.agents.map((a) => [a.agentId, a]));
+}
+
+/** Agents a project can give up in an interval whatever subset of the changes so far is applied. */
+export function spareAgents(board: Board, project: string, interval: number): number {
+  return board.guaranteed[project][interval] - board.required[project][interval];
 }
 
 /** Agents a project lacks in an interval (negative: spare agents). */

@@ -41,6 +41,8 @@ export interface SuggestOptions {
   callInTiers?: readonly number[];
   /** Lowest proficiency (0..1) at which an agent may answer a project that is not their own (default 0.6). */
   minProficiency?: number;
+  /** How long a called-in agent needs to arrive: a call-in starts no sooner than this after now (default 60). */
+  callInLeadMinutes?: number;
   /** Shortest and longest call-in, in minutes (default 120 and 240). */
   minCallInMinutes?: number;
   maxCallInMinutes?: number;
@@ -68,6 +70,7 @@ export function resolveSuggestOptions(options: SuggestOptions = {}): ResolvedSug
     costs: DEFAULT_COST_MODEL,
     callInTiers: [1, 2],
     minProficiency: 0.6,
+    callInLeadMinutes: 60,
     minCallInMinutes: 120,
     maxCallInMinutes: 240,
     maxOvertimeMinutes: 120,

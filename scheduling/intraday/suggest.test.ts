@@ -87,8 +87,16 @@ describe('suggestAdjustments: shortages', () => {
   it('falls back to tier 2 only when no tier-1 agent can come', () => {
     const state: DayState = { ...floor(13), agents: [...floor(13).agents, agent('T2', 'X', { emergencyTier: 2, availability: 'reachable' })] };
     const [s] = suggestAdjustments(state).suggestions;
-    expect(s).toMatchObject({ kind: 'callIn', tier: 2, agentIds: ['T2'], intervals: [18, 19, 20, 21, 22, 23, 24, 25] });
+    expect(s).toMatchObject({ kind: 'callIn', tier: 2, agentIds: ['T2'], intervals: [20, 21, 22, 23, 24, 25, 26, 27] });
     expect(s.cost).toBe(10 + 4 * 8);
+  });
+
+  it('starts a call-in no sooner than the lead time after now, and not at all for a shortage ending before then', () => {
+    const base = floor(13);
+    const state: DayState = { ...base, agents: [...base.agents, agent('T1', 'X', { emergencyTier: 1, availability: 'reachable' })] };
+    expect(suggestAdjustments(state, { callInLeadMinutes: 0 }).suggestions[0].intervals[0]).toBe(18);
+    expect(suggestAdjustments(state, { callInLeadMinutes: 90 }).suggestions[0].intervals[0]).toBe(21);
+    expect(suggestAdjustments({ ...state, nowMinute: 960 }).suggestions).toEqual([]);
   });
 
   it('moves a multi-skilled agent from a project with slack, never pushing it below its own target', () => {
@@ -111,6 +119,26 @@ describe('suggestAdjustments: shortages', () => {
     const after = applySuggestion(state, suggestions[0]);
     expect(intradayStatus(after, 'Y').every((r) => r.meetsTarget)).toBe(true);
     expect(intradayStatus(after, 'X')[18].presentAgents).toBe(13);
+  });
+
+  it('never moves an agent out on the strength of a call-in the floor lead might not make', () => {
+    const q = crew('Q', 'Q', 14, 540, 1020);
+    q.agents[0] = { ...q.agents[0], skills: { Q: 1, P: 0.9 } };
+    const p = crew('P', 'P', 13, 540, 1020);
+    const state = day({
+      projects: [target8020('P'), target8020('Q')],
+      // Q needs 15 at 10:00–11:00 (110 calls), 14 otherwise; P needs 14 at 11:00–12:00 (100 calls), 13 otherwise (95 calls).
+      forecastCalls: { Q: callsBetween(20, 22, 110, callsBetween(18, 34, 100)), P: callsBetween(22, 24, 100, callsBetween(18, 34, 95)) },
+      agents: [...q.agents, ...p.agents, agent('R', 'Q', { emergencyTier: 1, availability: 'reachable' })],
+      assignments: [...q.assignments, ...p.assignments],
+    });
+    const { suggestions, remainingShortfall } = suggestAdjustments(state, { troughs: false });
+    expect(suggestions.map((x) => [x.kind, x.project, x.agentIds])).toEqual([['callIn', 'Q', ['R']]]);
+    expect(suggestions[0].intervals).toEqual([20, 21, 22, 23]);
+    expect(remainingShortfall).toEqual([
+      { project: 'P', interval: 22, agentsShort: 1 },
+      { project: 'P', interval: 23, agentsShort: 1 },
+    ]);
   });
 
   it('offers overtime to an early shift ending before the 10:00 peak, cheaper than a call-in', () => {
@@ -143,7 +171,7 @@ describe('suggestAdjustments: shortages', () => {
     expect(suggestAdjustments(state).suggestions).toEqual([]);
     const sick = recordNoShows(state, ['X03']);
     const [s] = suggestAdjustments(sick).suggestions;
-    expect(s).toMatchObject({ kind: 'callIn', agentIds: ['T1'], intervals: [18, 19, 20, 21, 22, 23, 24, 25] });
+    expect(s).toMatchObject({ kind: 'callIn', agentIds: ['T1'], intervals: [20, 21, 22, 23, 24, 25, 26, 27] });
     close(s.effect.serviceLevelBefore, publishedSl(13));
     close(s.effect.serviceLevelAfter, publishedSl(14));
   });

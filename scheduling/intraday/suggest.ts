@@ -1,6 +1,6 @@
 // Ranked intraday suggestions: who to call in, move, keep on or send home so every coming interval meets its target at least cost.
 import type { RosterChange } from './apply.ts';
-import { createBoard, changeBoard, shortfall, weightedServiceLevel, type Board } from './board.ts';
+import { createBoard, changeBoard, shortfall, spareAgents, weightedServiceLevel, type Board } from './board.ts';
 import { resolveSuggestOptions, type ResolvedSuggestOptions, type SuggestOptions } from './costs.ts';
 import { clockLabel } from './reforecast.ts';
 import type { Assignment, DayState } from './types.ts';
@@ -111,7 +111,7 @@ function offlineActions(board: Board, project: string, run: [number, number], o:
       const cancel: RosterChange = { type: 'cancelOffline', agentId: a.agentId, startMinute: from * m, endMinute: to * m };
       const base = { project, sourceProject: null, tier: null, agentId: a.agentId, proficiency: skillOf(board, a.agentId, project), from, to, benefit: to - from };
       out.push({ ...base, kind: 'cancelOffline', changes: [cancel], cost: hours(board, from, to) * o.costs.cancelOfflinePerHour });
-      const spare = (i: number) => row[i].kind === 'phones' && (row[i] as { project: string }).project === project && shortfall(board, project, i) <= -1;
+      const spare = (i: number) => row[i].kind === 'phones' && (row[i] as { project: string }).project === project && spareAgents(board, project, i) >= 1;
       const slot = runsWhere(board, spare).find(([s, e]) => e - s >= to - from);
       if (slot) {
         const block = a.offline.find((b) => b.kind !== 'break' && b.endMinute > from * m && b.startMinute < to * m);
@@ -134,7 +134,7 @@ function moveActions(board: Board, project: string, run: [number, number], o: Re
     if (proficiency < o.minProficiency) continue;
     const row = board.rows.get(a.agentId);
     if (!row) continue;
-    const onSource = (i: number) => row[i].kind === 'phones' && (row[i] as { project: string }).project === source && shortfall(board, source, i) <= -1;
+    const onSource = (i: number) => row[i].kind === 'phones' && (row[i] as { project: string }).project === source && spareAgents(board, source, i) >= 1;
     for (const [from, to] of runsWhere(board, onSource, run[0], run[1])) {
       out.push({
         kind: 'moveAgent', project, sourceProject: source, tier: null, agentId: a.agentId, proficiency, from, to,
@@ -173,9 +173,13 @@ function callInActions(board: Board, project: string, run: [number, number], o: 
   const m = board.intervalMinutes;
   const minLength = Math.ceil(o.minCallInMinutes / m);
   const maxLength = Math.max(minLength, Math.floor(o.maxCallInMinutes / m));
-  const length = Math.min(maxLength, Math.max(minLength, run[1] - run[0]));
-  const to = Math.min(board.intervalCount, run[0] + length);
-  const from = Math.max(board.firstFuture, Math.min(run[0], to - minLength));
+  const earliest = board.firstFuture + Math.ceil(o.callInLeadMinutes / m);
+  const runStart = Math.max(run[0], earliest);
+  if (runStart >= run[1]) return [];
+  const length = Math.min(maxLength, Math.max(minLength, run[1] - runStart));
+  const to = Math.min(board.intervalCount, runStart + length);
+  const from = Math.max(earliest, Math.min(runStart, to - minLength));
+  if (from >= to) return [];
   const benefit = shortIn(board, project, from, to);
   if (benefit === 0) return [];
   const assigned = new Set(board.state.assignments.map((a) => a.agentId));
@@ -263,53 +267,66 @@ function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
 
-function describe(s: Omit<Suggestion, 'reason' | 'id' | 'rank'>, board: Board): string {
+function span(board: Board, intervals: readonly number[]): string {
   const m = board.intervalMinutes;
-  const window = `${clockLabel(s.intervals[0] * m)}–${clockLabel((s.intervals[s.intervals.length - 1] + 1) * m)}`;
-  const who = s.agentIds.join(', ');
-  const target = pct((board.targets.get(s.project) as { serviceLevel: number }).serviceLevel);
-  const action: Record<SuggestionKind, string> = {
-    callIn: `Call in tier-${s.tier} emergency staff ${who} for ${s.project} ${window}`,
-    moveAgent: `Move multi-skilled ${who} from ${s.sourceProject} (spare agents then) to ${s.project} ${window}`,
-    cancelOffline: `Cancel offline work of ${who} ${window} to answer ${s.project}`,
-    moveOffline: `Move offline work of ${who} out of ${window} to a quieter interval of the same shift`,
-    overtime: `Offer overtime to ${who}: extend the shift to ${clockLabel((s.intervals[s.intervals.length - 1] + 1) * m)}`,
-    earlyLeave: `Offer early leave to ${who} from ${clockLabel(s.intervals[0] * m)} (${s.project} has spare agents)`,
-    toOffline: `Move ${who} to offline work (analysis) ${window} (${s.project} has spare agents)`,
-  };
-  return `${action[s.kind]}: ${s.project} ${window} service level ${pct(s.effect.serviceLevelBefore)} → ${pct(s.effect.serviceLevelAfter)} (target ${target}), cost ${s.cost.toFixed(1)}`;
+  return `${clockLabel(intervals[0] * m)}–${clockLabel((intervals[intervals.length - 1] + 1) * m)}`;
 }
 
-/** Merges consecutive actions of the same kind, project, source, tier and window into one suggestion. */
-function group(actions: readonly { action: Action; before: number[]; after: number[] }[], board: Board, rankFrom: number): Suggestion[] {
+function describe(s: Omit<Suggestion, 'reason' | 'id' | 'rank'>, board: Board): string {
+  const n = s.agentIds.length;
+  const who = `${n} agent${n === 1 ? '' : 's'} (${s.agentIds.slice(0, 5).join(', ')}${n > 5 ? ', …' : ''})`;
+  const window = span(board, s.intervals);
+  const target = pct((board.targets.get(s.project) as { serviceLevel: number }).serviceLevel);
+  const action: Record<SuggestionKind, string> = {
+    callIn: `Call in ${who} of emergency tier ${s.tier} to ${s.project}`,
+    moveAgent: `Move ${who} multi-skilled from ${s.sourceProject}, which has spare agents then, to ${s.project}`,
+    cancelOffline: `Cancel offline work of ${who} to answer ${s.project}`,
+    moveOffline: `Move offline work of ${who} to quieter intervals of the same shift to answer ${s.project}`,
+    overtime: `Offer ${who} overtime on ${s.project}: extend shifts ending before the peak`,
+    earlyLeave: `Offer ${who} early leave (${s.project} has spare agents)`,
+    toOffline: `Move ${who} to offline work (analysis) while ${s.project} has spare agents`,
+  };
+  return `${action[s.kind]}, ${window}: service level ${pct(s.effect.serviceLevelBefore)} → ${pct(s.effect.serviceLevelAfter)} (target ${target}), cost ${s.cost.toFixed(1)}`;
+}
+
+/**
+ * Gathers actions into suggestions by kind, project, source project and tier, ranked by their first action in
+ * the search's order, and measures each one's effect by replaying them in rank order from the original day.
+ */
+function rankAndMeasure(state: DayState, actions: readonly Action[]): Suggestion[] {
+  const groups = new Map<string, Action[]>();
+  for (const a of actions) {
+    const key = [a.kind, a.project, a.sourceProject ?? '', a.tier ?? ''].join('|');
+    const list = groups.get(key);
+    if (list) list.push(a);
+    else groups.set(key, [a]);
+  }
+  const board = createBoard(state);
   const out: Suggestion[] = [];
-  let i = 0;
-  while (i < actions.length) {
-    const first = actions[i].action;
-    let j = i + 1;
-    const same = (b: Action) => b.kind === first.kind && b.project === first.project && b.sourceProject === first.sourceProject && b.tier === first.tier && b.from === first.from && b.to === first.to;
-    while (j < actions.length && same(actions[j].action)) j++;
-    const members = actions.slice(i, j);
-    const intervals = Array.from({ length: first.to - first.from }, (_, k) => first.from + k);
-    const agentsAdded = (first.kind === 'earlyLeave' || first.kind === 'toOffline' ? -1 : 1) * members.length;
+  for (const members of groups.values()) {
+    const first = members[0];
+    const intervals = [...new Set(members.flatMap((a) => Array.from({ length: a.to - a.from }, (_, k) => a.from + k)))].sort((x, y) => x - y);
+    const changes = members.flatMap((a) => a.changes);
+    const before = board.present[first.project].slice();
+    changeBoard(board, changes);
+    const agentIds = [...new Set(members.map((a) => a.agentId))];
     const body = {
       kind: first.kind,
       project: first.project,
       sourceProject: first.sourceProject,
       tier: first.tier,
-      agentIds: members.map((x) => x.action.agentId),
+      agentIds,
       intervals,
       effect: {
-        serviceLevelBefore: weightedServiceLevel(board, first.project, intervals, members[0].before),
-        serviceLevelAfter: weightedServiceLevel(board, first.project, intervals, members[members.length - 1].after),
-        agentsAdded,
+        serviceLevelBefore: weightedServiceLevel(board, first.project, intervals, before),
+        serviceLevelAfter: weightedServiceLevel(board, first.project, intervals),
+        agentsAdded: (first.kind === 'earlyLeave' || first.kind === 'toOffline' ? -1 : 1) * agentIds.length,
       },
-      cost: members.reduce((s, x) => s + x.action.cost, 0),
-      changes: members.flatMap((x) => x.action.changes),
+      cost: members.reduce((sum, a) => sum + a.cost, 0),
+      changes,
     };
-    const rank = rankFrom + out.length;
-    out.push({ id: `${rank}-${first.kind}-${first.project}-${first.from}`, rank, ...body, reason: describe(body, board) });
-    i = j;
+    const rank = out.length + 1;
+    out.push({ id: `${rank}-${first.kind}-${first.project}${first.sourceProject ? `-from-${first.sourceProject}` : ''}${first.tier ? `-tier${first.tier}` : ''}`, rank, ...body, reason: describe(body, board) });
   }
   return out;
 }
@@ -324,16 +341,13 @@ function group(actions: readonly { action: Action; before: number[]; after: numb
 export function suggestAdjustments(state: DayState, options: SuggestOptions = {}): SuggestionPlan {
   const o = resolveSuggestOptions(options);
   const board = createBoard(state);
-  const initialPresent = Object.fromEntries(board.projects.map((p) => [p, board.present[p].slice()]));
-  const taken: { action: Action; before: number[]; after: number[] }[] = [];
+  const taken: Action[] = [];
   for (let n = 0; n < o.maxActions; n++) {
     const action = bestShortageAction(board, o);
     if (!action) break;
-    const before = board.present[action.project].slice();
     changeBoard(board, action.changes);
-    taken.push({ action, before, after: board.present[action.project].slice() });
+    taken.push(action);
   }
-  const suggestions = group(taken, board, 1);
   const remainingShortfall: SuggestionPlan['remainingShortfall'] = [];
   for (const project of board.projects) {
     for (let i = board.firstFuture; i < board.intervalCount; i++) {
@@ -342,19 +356,9 @@ export function suggestAdjustments(state: DayState, options: SuggestOptions = {}
     }
   }
   if (o.troughs) {
-    // Spare agents judged on the lower of presence before and after the shortage suggestions, so a trough
-    // suggestion stays safe whichever of those the floor lead applies.
     const spare: Record<string, number[]> = {};
-    for (const p of board.projects) spare[p] = board.present[p].map((x, i) => Math.min(x, initialPresent[p][i]) - board.required[p][i]);
-    const touched = new Set(taken.map((t) => t.action.agentId));
-    const running: Record<string, number[]> = {};
-    for (const p of board.projects) running[p] = board.present[p].map((x, i) => Math.min(x, initialPresent[p][i]));
-    const trough = troughActions(board, spare, touched, o).map((action) => {
-      const before = running[action.project].slice();
-      for (let i = action.from; i < action.to; i++) running[action.project][i] -= 1;
-      return { action, before, after: running[action.project].slice() };
-    });
-    suggestions.push(...group(trough, board, suggestions.length + 1));
+    for (const p of board.projects) spare[p] = board.required[p].map((_, i) => spareAgents(board, p, i));
+    taken.push(...troughActions(board, spare, new Set(taken.map((a) => a.agentId)), o));
   }
-  return { suggestions, remainingShortfall };
+  return { suggestions: rankAndMeasure(state, taken), remainingShortfall };
 }

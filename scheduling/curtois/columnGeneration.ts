@@ -11,6 +11,8 @@ export interface PriceAndBranchOptions {
   seed: number;
   /** Feasible grids whose rows seed the column pool (e.g. from dpSearch). */
   startGrids: number[][][];
+  /** Employees held to their row in the first start grid (neighbourhood search); their bound is not global. */
+  fixedEmployees?: ReadonlySet<number>;
   onImprove?: (grid: number[][]) => void;
   onBound?: (lowerBound: number) => void;
 }
@@ -56,7 +58,8 @@ export function priceAndBranch(highs: Highs, m: IndexedInstance, options: PriceA
     columns.push({ employee, row: [...row], cost: rowCost(m, employee, row) });
     return true;
   };
-  for (const grid of options.startGrids) grid.forEach((row, e) => addColumn(e, row));
+  const fixed = options.fixedEmployees ?? new Set<number>();
+  options.startGrids.forEach((grid, g) => grid.forEach((row, e) => { if (g === 0 || !fixed.has(e)) addColumn(e, row); }));
 
   const build = (integer: boolean) => {
     const nCols = columns.length + 2 * cells.length;
@@ -102,6 +105,7 @@ export function priceAndBranch(highs: Highs, m: IndexedInstance, options: PriceA
     for (const [i, [d, s]] of cells.entries()) duals[d]![s] = rowDual[E + i]!;
     let added = 0, bound = objective;
     for (let e = 0; e < E; e++) {
+      if (fixed.has(e)) continue;
       if (options.clock() >= options.lpUntil) { bound = -Infinity; break; }
       const cost = Array.from({ length: D }, (_, d) => Array.from({ length: S }, (_, s) => m.assignCost[e]![d]![s]! - duals[d]![s]!));
       const best = bestEmployeeRow(m, e, cost);
@@ -109,7 +113,7 @@ export function priceAndBranch(highs: Highs, m: IndexedInstance, options: PriceA
       const reduced = best.cost - rowDual[e]!;
       if (reduced < -1e-6) { bound += reduced; if (addColumn(e, best.row)) added++; }
     }
-    if (Number.isFinite(bound)) {
+    if (Number.isFinite(bound) && fixed.size === 0) {
       const rounded = Math.ceil(bound - 1e-6);
       if (lowerBound === null || rounded > lowerBound) { lowerBound = rounded; options.onBound?.(rounded); }
     }

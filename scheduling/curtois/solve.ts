@@ -1,4 +1,4 @@
-// Time-bounded, seeded Curtois solver: per-employee DP search, price-and-branch on whole rows, then the compact MIP.
+// Time-bounded, seeded Curtois solver: per-employee DP search, price-and-branch on whole rows and its neighbourhoods, then the compact MIP.
 import type { Highs } from 'highs';
 import { evaluateCurtois } from './evaluate.ts';
 import { indexInstance, toAssignments } from './indexed.ts';
@@ -6,6 +6,7 @@ import { priceAndBranch } from './columnGeneration.ts';
 import { dpSearch } from './dpSearch.ts';
 import { sharedHighs } from './highsRuntime.ts';
 import { runCompactMip } from './mipSearch.ts';
+import { mulberry32 } from './random.ts';
 import type { CurtoisAssignments, CurtoisInstance } from './types.ts';
 
 /** Progress snapshot for a progress bar: elapsed time, best objective so far, share of the time used. */
@@ -25,8 +26,8 @@ export interface SolveCurtoisOptions {
   onProgress?: (progress: CurtoisProgress) => void;
   clock?: () => number;
   highs?: Highs;
-  /** Cumulative shares of the time at which the DP search, column generation and integer master end. */
-  phaseEnds?: { search: number; pricing: number; master: number };
+  /** Cumulative shares of the time at which the DP search, column generation, integer master and neighbourhoods end. */
+  phaseEnds?: { search: number; pricing: number; master: number; neighbourhoods: number };
 }
 
 /** A solved roster: hard-feasible assignments, official objective, and how the search went. */
@@ -43,7 +44,8 @@ export interface CurtoisSolution {
 /**
  * What is the best roster the solver finds within the time limit? Phases: (1) every employee's
  * exact best row in turn, then kicks (a feasible roster at once); (2) column generation over whole
- * rows for a lower bound, and its integer master for a better roster; (3) the compact MIP from the
+ * rows for a lower bound, and its integer master for a better roster; (3) neighbourhoods: hold
+ * some employees to the best roster and price-and-branch the rest; (4) the compact MIP from the
  * best roster for the rest of the time. Stops early once the lower bound meets the best roster.
  * Never returns a roster that breaks a hard rule (throws if none exists). Repeatable for a seed
  * except where a phase is cut short by the clock.
@@ -55,7 +57,7 @@ export async function solveCurtois(instance: CurtoisInstance, options: SolveCurt
   const started = clock();
   const budgetMs = Math.max(0, options.timeLimitSeconds * 1000);
   const at = (share: number) => started + budgetMs * share;
-  const phases = options.phaseEnds ?? { search: 0.1, pricing: 0.5, master: 0.75 };
+  const phases = options.phaseEnds ?? { search: 0.1, pricing: 0.45, master: 0.6, neighbourhoods: 0.8 };
   const m = indexInstance(instance);
   const state: { best: { grid: number[][]; objective: number; atMs: number } | null; lowerBound: number | null } = { best: null, lowerBound: null };
 
@@ -83,6 +85,23 @@ export async function solveCurtois(instance: CurtoisInstance, options: SolveCurt
       startGrids: [state.best.grid], onImprove: offer, onBound: raiseBound,
     });
   }
+  // 3. Neighbourhoods of the pattern model: hold some employees to the best roster, re-price the rest.
+  const rand = mulberry32(options.seed ^ 0x2545f491);
+  let share = 0.5;
+  while (!proved() && state.best && clock() < at(phases.neighbourhoods)) {
+    const fixedEmployees = new Set<number>();
+    for (let e = 0; e < m.employees; e++) if (rand() >= share) fixedEmployees.add(e);
+    if (fixedEmployees.size === m.employees) continue;
+    const before = state.best.objective;
+    const sliceMs = Math.min(at(phases.neighbourhoods) - clock(), 2000 + 200 * (m.employees - fixedEmployees.size));
+    priceAndBranch(highs, m, {
+      clock, seed: options.seed + Math.floor(rand() * 1e9), lpUntil: clock() + sliceMs * 0.6, until: clock() + sliceMs,
+      startGrids: [state.best.grid], fixedEmployees, onImprove: offer, onBound: () => {},
+    });
+    // Widen the neighbourhood after a miss, narrow it after a gain.
+    share = state.best.objective < before ? Math.max(0.25, share - 0.05) : Math.min(0.8, share + 0.05);
+  }
+  // 4. The compact MIP from the best roster for the rest of the time (it can prove optimality).
   if (!proved()) {
     const optimal = runCompactMip(highs, m, {
       clock, until: at(1), seed: options.seed, start: state.best?.grid ?? null,

@@ -48,6 +48,19 @@ describe('priceAndBranch', () => {
     for (const g of grids) expect(evaluateCurtois(instance, toAssignments(instance, g)).feasible).toBe(true);
   }, 20_000);
 
+  it('holds fixed employees to their starting rows and reports no global bound for the neighbourhood', () => {
+    const instance = parseCurtois(readFileSync(new URL('Instance2.txt', vectors), 'utf8'));
+    const m = indexInstance(instance);
+    const clock = () => performance.now();
+    const start = dpSearch(m, { seed: 1, clock, until: clock() });
+    const fixedEmployees = new Set(Array.from({ length: m.employees }, (_, e) => e).filter((e) => e % 3 !== 0));
+    const bounds: number[] = [];
+    const result = priceAndBranch(highs, m, { clock, seed: 1, lpUntil: clock() + 3000, until: clock() + 6000, startGrids: [start.grid!], fixedEmployees, onBound: (b) => bounds.push(b) });
+    for (const e of fixedEmployees) expect(result.grid![e]).toEqual(start.grid![e]);
+    expect(evaluateCurtois(instance, toAssignments(instance, result.grid!)).objective).toBeLessThanOrEqual(start.objective);
+    expect([result.lowerBound, bounds]).toEqual([null, []]);
+  }, 20_000);
+
   describe('edge cases', () => {
     it('with no time for pricing still solves the integer master over the starting columns', () => {
       const instance = generateCurtois({ seed: 4, weeks: 1, employees: 3, shiftTypes: 1 });

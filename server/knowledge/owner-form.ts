@@ -63,7 +63,7 @@ export function scenarioToForm(scenario: Scenario, version: number): ScenarioFor
     script: lines(scenario.script),
     inquiry: lines(scenario.inquiry),
     forbidden: lines(scenario.forbidden?.map((item) => `${item.phrase} => ${item.instead}`)),
-    sensitivity: String(scenario.sensitivity ?? 0),
+    sensitivity: scenario.sensitivity === undefined ? '' : String(scenario.sensitivity),
     escalation: scenario.escalation ?? '',
     template: scenario.template ? JSON.stringify(scenario.template, null, 2) : '',
     version: String(version),

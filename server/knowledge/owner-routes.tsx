@@ -89,7 +89,7 @@ export function registerKnowledgeOwnerRoutes(r: SecureRouter): void {
   // ---- scenarios: create, draft, review, publish, history ----
 
   r.get('/knowledge/scenarios/new', OWNER, (c) =>
-    render(c, { title: c.get('t')('owner.new.title'), body: <NewScenarioPage ctx={viewContext(c)} values={{ ...formValuesFrom({}), sensitivity: '0', version: '0' }} errors={{}} /> }),
+    render(c, { title: c.get('t')('owner.new.title'), body: <NewScenarioPage ctx={viewContext(c)} values={{ ...formValuesFrom({}), version: '0' }} errors={{}} /> }),
   );
 
   r.post('/knowledge/scenarios', OWNER, async (c) => {

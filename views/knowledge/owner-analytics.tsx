@@ -36,7 +36,7 @@ export function AnalyticsPage(p: { ctx: ViewContext; fromDate: string; toDate: s
     <section class="panel">
       <OwnerTabs ctx={ctx} active="analytics" />
       <h1>{t('owner.analytics.title')}</h1>
-      <form method="get" action="/knowledge/analytics" class="inline">
+      <form method="get" action="/knowledge/analytics" class="row-form">
         <div class={p.errors.from ? 'field has-error' : 'field'}>
           <label for="f-from">{t('owner.analytics.from')}</label>
           <input id="f-from" name="from" type="date" value={p.fromDate} />

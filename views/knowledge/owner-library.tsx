@@ -29,18 +29,22 @@ export function LibraryPage(props: { ctx: ViewContext; items: LibraryItem[]; cat
         </a>
       </div>
       <p class="lead">{t('home.knowledge.lead')}</p>
-      <form method="get" action="/knowledge" class="inline" role="search">
-        <label for="f-q">{t('owner.list.search')}</label>
-        <input id="f-q" name="q" type="search" value={props.q} />
-        <label for="f-category">{t('owner.field.category')}</label>
-        <select id="f-category" name="category">
-          <option value="">{t('owner.list.allCategories')}</option>
-          {props.categories.map((c) => (
-            <option value={c} selected={c === props.category}>
-              {c}
-            </option>
-          ))}
-        </select>
+      <form method="get" action="/knowledge" class="row-form" role="search">
+        <div class="field">
+          <label for="f-q">{t('owner.list.search')}</label>
+          <input id="f-q" name="q" type="search" value={props.q} />
+        </div>
+        <div class="field">
+          <label for="f-category">{t('owner.field.category')}</label>
+          <select id="f-category" name="category">
+            <option value="">{t('owner.list.allCategories')}</option>
+            {props.categories.map((c) => (
+              <option value={c} selected={c === props.category}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit">{t('owner.list.filter')}</button>
       </form>
       <p class="muted" data-testid="library-count">
@@ -97,8 +101,11 @@ function EditorFields({ ctx, v, errors, isNew }: { ctx: ViewContext; v: Scenario
       <div class={errors.sensitivity ? 'field has-error' : 'field'}>
         <label for="f-sensitivity">{t('owner.field.sensitivity')}</label>
         <select id="f-sensitivity" name="sensitivity">
+          <option value="" selected={!['0', '1', '2', '3'].includes(v.sensitivity)}>
+            {t('owner.sensitivity.unset')}
+          </option>
           {['0', '1', '2', '3'].map((level) => (
-            <option value={level} selected={v.sensitivity === level || (level === '0' && v.sensitivity === '')}>
+            <option value={level} selected={v.sensitivity === level}>
               {t(`owner.sensitivity.${level}`)}
             </option>
           ))}
@@ -131,7 +138,7 @@ function PublishedView({ ctx, s }: { ctx: ViewContext; s: Scenario }) {
       <dd>{list(s.forbidden?.map((f) => `${f.phrase} → ${f.instead}`))}</dd>
       <dt>{t('owner.field.sensitivity')}</dt>
       <dd>
-        {t(`owner.sensitivity.${s.sensitivity ?? 0}`)}
+        {s.sensitivity === undefined ? t('owner.sensitivity.unset') : t(`owner.sensitivity.${s.sensitivity}`)}
         {s.escalation ? ` · ${s.escalation}` : ''}
       </dd>
       <dt>{t('owner.field.template')}</dt>
@@ -257,7 +264,7 @@ function HistoryTable({ ctx, base, versions }: { ctx: ViewContext; base: string;
 function CompareForm({ ctx, base, versions, a, b }: { ctx: ViewContext; base: string; versions: number[]; a: number; b: number }) {
   const { t } = ctx;
   const select = (name: 'a' | 'b', chosen: number, label: string) => (
-    <>
+    <div class="field">
       <label for={`f-${name}`}>{label}</label>
       <select id={`f-${name}`} name={name}>
         {versions.map((v) => (
@@ -266,10 +273,10 @@ function CompareForm({ ctx, base, versions, a, b }: { ctx: ViewContext; base: st
           </option>
         ))}
       </select>
-    </>
+    </div>
   );
   return (
-    <form method="get" action={`${base}/diff`} class="inline">
+    <form method="get" action={`${base}/diff`} class="row-form">
       {select('a', a, t('owner.diff.from'))}
       {select('b', b, t('owner.diff.to'))}
       <button type="submit">{t('owner.diff.compare')}</button>

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { erlangCServiceLevel } from '../erlang.ts';
 import { activityAt, presenceByProject } from './presence.ts';
-import { agentsNeeded, dayStatus, intradayStatus, serviceLevelWith } from './status.ts';
+import { abandonmentWith, agentsNeeded, dayStatus, intradayStatus, serviceLevelWith } from './status.ts';
 import { callsBetween, crew, day, shift, target8020 } from './testing.ts';
 
 const vectors = JSON.parse(readFileSync(new URL('../../../shared/vectors/erlang.json', import.meta.url), 'utf8'));
@@ -62,6 +62,13 @@ describe('intradayStatus', () => {
     expect(intradayStatus(morning(), 'X')[40]).toMatchObject({ requiredAgents: 0, presentAgents: 0, predictedServiceLevel: 1, meetsTarget: true });
   });
 
+  it('predicts abandonment with Erlang A when the project gives a patience: the published 4.2711% for 12 agents, 5-minute patience', () => {
+    const state = { ...morning(), projects: [{ ...target8020('X'), patienceSeconds: 300 }] };
+    const published = vectors.erlanga_A10_patience5.rows.find((r: { positions: number }) => r.positions === 12).abandonment_probability;
+    close(intradayStatus(state, 'X')[22].predictedAbandonment as number, published);
+    expect(intradayStatus(morning(), 'X')[22].predictedAbandonment).toBeNull();
+  });
+
   it('reports every project of the day', () => {
     const state = { ...morning(), projects: [target8020('X'), target8020('Y')], forecastCalls: { X: callsBetween(18, 34, 100), Y: callsBetween(18, 34, 10) } };
     const all = dayStatus(state);
@@ -86,6 +93,12 @@ describe('intradayStatus', () => {
       const rows = intradayStatus(state, 'X');
       expect(rows).toHaveLength(96);
       expect(rows.slice(0, 5).map((r) => r.presentAgents)).toEqual([1, 1, 1, 1, 0]);
+    });
+
+    it('gives abandonment 1 with nobody present and 0 without calls', () => {
+      const patient = { ...target8020('X'), patienceSeconds: 300 };
+      expect(abandonmentWith(patient, 100, 0, 30)).toBe(1);
+      expect(abandonmentWith(patient, 0, 5, 30)).toBe(0);
     });
 
     it('gives SL 0 with nobody present and calls waiting', () => {

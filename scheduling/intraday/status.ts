@@ -1,5 +1,5 @@
 // Per interval of today: forecast vs actual calls, required vs present agents, predicted and actual service level, gap.
-import { erlangCServiceLevel, requiredAgents } from '../erlang.ts';
+import { erlangA, erlangCServiceLevel, requiredAgents } from '../erlang.ts';
 import { clockLabel } from './reforecast.ts';
 import { presenceByProject } from './presence.ts';
 import type { DayState, ProjectTarget } from './types.ts';
@@ -25,6 +25,8 @@ export interface IntervalStatus {
   predictedServiceLevel: number;
   /** As reported by telephony, where it is. */
   actualServiceLevel: number | null;
+  /** Share of callers expected to hang up with presentAgents (Erlang A); null when the project gives no patience. */
+  predictedAbandonment: number | null;
   /** presentAgents − requiredAgents (negative: short). */
   gap: number;
   meetsTarget: boolean;
@@ -51,6 +53,18 @@ export function agentsNeeded(target: ProjectTarget, calls: number, intervalMinut
     targetSeconds: target.targetSeconds,
     serviceLevel: target.serviceLevel,
   }).productiveAgents;
+}
+
+/**
+ * What share of callers will hang up before an answer with `agents` (Erlang A)? Null without a patience figure.
+ * @example abandonmentWith({ project: 'x', ahtSeconds: 180, targetSeconds: 20, serviceLevel: 0.8, patienceSeconds: 300 }, 100, 12, 30) // ≈ 0.042711
+ */
+export function abandonmentWith(target: ProjectTarget, calls: number, agents: number, intervalMinutes: number): number | null {
+  if (target.patienceSeconds === undefined) return null;
+  if (calls <= 0) return 0;
+  if (agents < 1) return 1;
+  return erlangA({ calls, intervalSeconds: intervalMinutes * 60, ahtSeconds: target.ahtSeconds, agents, patienceSeconds: target.patienceSeconds, targetSeconds: target.targetSeconds })
+    .abandonmentProbability;
 }
 
 /** Calls each interval is judged on for a project: reported actuals where present, else forecast. */
@@ -106,6 +120,7 @@ export function dayStatus(state: DayState, projects: readonly string[] = state.p
         presentAgents: p.present,
         predictedServiceLevel: serviceLevelWith(target, expectedCalls, p.present, state.intervalMinutes),
         actualServiceLevel: actual?.serviceLevel ?? null,
+        predictedAbandonment: abandonmentWith(target, expectedCalls, p.present, state.intervalMinutes),
         gap: p.present - required,
         meetsTarget: p.present >= required,
       };

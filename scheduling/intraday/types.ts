@@ -8,6 +8,8 @@ export interface ProjectTarget {
   targetSeconds: number;
   /** Target share answered within targetSeconds, 0..1 (the "0.8" of 80/20). */
   serviceLevel: number;
+  /** Mean caller patience in seconds; when given, status also predicts abandonment (Erlang A). */
+  patienceSeconds?: number;
 }
 
 /** Kinds of work off the phones; 'break' is never cancelled or moved by a suggestion. */

@@ -107,7 +107,17 @@ export async function solveRoster(model: RosterModel, options: SolveRosterOption
     const d = Math.floor(next() * D);
     const cells = state.roster[ids[a]];
     const kind = next();
-    if (kind < 0.3) return free(a, d) ? [{ agent: a, day: d, cell: randomCell(a) }] : [];
+    if (kind < 0.15) return free(a, d) ? [{ agent: a, day: d, cell: randomCell(a) }] : [];
+    if (kind < 0.3) {
+      if (!free(a, d)) return [];
+      let bestCell = OFF;
+      let bestGain = state.previewCoverage(cells[d], OFF, d) + next() * 50;
+      for (const o of opts[a].options) {
+        const gain = state.previewCoverage(cells[d], o, d) + next() * 50;
+        if (gain < bestGain) { bestGain = gain; bestCell = o; }
+      }
+      return sameCell(bestCell, cells[d]) ? [] : [{ agent: a, day: d, cell: bestCell }];
+    }
     if (kind < 0.5) {
       const b = Math.floor(next() * A);
       const other = state.roster[ids[b]][d];

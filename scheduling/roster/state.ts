@@ -102,6 +102,17 @@ export class SearchState {
     return delta;
   }
 
+  /**
+   * How would the coverage penalty change if day `d` of an agent went from `from` to `to`? Leaves the state as it was.
+   * @example state.previewCoverage(OFF, { shift: 'E', project: '95598' }, 3) // −100 when it fills one missing agent-interval
+   */
+  previewCoverage(from: RosterCell, to: RosterCell, d: number): number {
+    const delta = this.addCoverage(from, d, -1) + this.addCoverage(to, d, 1);
+    this.addCoverage(to, d, -1);
+    this.addCoverage(from, d, 1);
+    return delta;
+  }
+
   private fairPenalty(f: FairTrack): number {
     let n = 0;
     let sum = 0;

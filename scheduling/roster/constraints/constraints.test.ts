@@ -1,6 +1,8 @@
 // One exact test per registered constraint, each looked up by rule id, and a meta-test that none is left untested.
 import { describe, it, expect } from 'vitest';
 import { CONSTRAINTS, constraintById } from './registry.ts';
+import { coverageShortfall } from './coverage.ts';
+import { indexModel } from '../context.ts';
 import { DEMO_RULEBOOK } from '../rules.ts';
 import { demoRule, penaltiesOf, rosterOf, testAgent, tinyModel, total } from '../testing.ts';
 
@@ -123,6 +125,13 @@ rule('coverage', () => {
     expect(total(items)).toBe(160);
     expect(items.find((i) => i.date === '2026-12-01' && i.interval === 0)).toBeUndefined();
     expect(items.find((i) => i.interval === 14 && i.date === '2026-11-30')?.amount).toBe(100);
+  });
+  it('reports the shortfall alone in agent-intervals (over-staffing ignored)', () => {
+    const requirement = { P: [Array(48).fill(0)] };
+    requirement.P[0][14] = 3;
+    requirement.P[0][15] = 1;
+    const model = tinyModel({ dayCount: 1, agents: [testAgent('a1'), testAgent('a2')], requirement });
+    expect(coverageShortfall(indexModel(model), rosterOf({ a1: 'E', a2: 'D' }))).toBe(2);
   });
   describe('edge cases', () => {
     it('counts a break as off duty: a 15-minute break halves the interval', () => {

@@ -55,3 +55,18 @@ export const coverage: GlobalConstraint = {
     }
   },
 };
+
+/**
+ * How many agent-intervals short of the requirement is a roster, summed over projects and intervals (over-staffing ignored)?
+ * @example coverageShortfall(ix, roster) // 12.5
+ */
+export function coverageShortfall(ix: RosterIndex, roster: Record<string, RosterCell[]>): number {
+  const staffed = staffedMinutes(ix, roster);
+  let short = 0;
+  for (const project of ix.model.projects) {
+    const row = staffed.get(project)!;
+    const req = ix.model.requirement[project] ?? [];
+    for (let s = 0; s < row.length; s++) short += Math.max(0, (req[Math.floor(s / ix.intervalsPerDay)]?.[s % ix.intervalsPerDay] ?? 0) - row[s] / ix.model.intervalMinutes);
+  }
+  return short;
+}

@@ -87,6 +87,10 @@ export interface WorkOrderRow {
   customer_phone: string | null;
   agent_id: number | null;
   agent_name: string | null;
+  /** Title of the scenario version the order was filed from. */
+  scenario_title: string | null;
+  /** Template fields of that version (labels for the detail page). */
+  template_fields: { name: string; label: string }[] | null;
   created_at: Date;
   deadline: Date;
   repeat: boolean;
@@ -94,7 +98,8 @@ export interface WorkOrderRow {
   status: string;
 }
 
-const ORDER_COLUMNS = 'o.*, u.display_name AS agent_name';
+const ORDER_COLUMNS = "o.*, u.display_name AS agent_name, v.body->>'title' AS scenario_title, v.body->'template'->'fields' AS template_fields";
+const ORDER_JOINS = 'work_orders o LEFT JOIN users u ON u.id = o.agent_id LEFT JOIN scenario_versions v ON v.code = o.scenario_code AND v.version = o.scenario_version';
 
 /**
  * Stores a prepared order; its number is `GD` + the centre's local date + `-` + the id in 6 digits.
@@ -119,7 +124,7 @@ export async function insertWorkOrder(sql: Sql, p: { order: PreparedWorkOrder; s
 }
 
 export async function findWorkOrder(sql: Sql, id: number): Promise<WorkOrderRow | undefined> {
-  const [row] = await sql<WorkOrderRow[]>`SELECT ${sql.unsafe(ORDER_COLUMNS)} FROM work_orders o LEFT JOIN users u ON u.id = o.agent_id WHERE o.id = ${id}`;
+  const [row] = await sql<WorkOrderRow[]>`SELECT ${sql.unsafe(ORDER_COLUMNS)} FROM ${sql.unsafe(ORDER_JOINS)} WHERE o.id = ${id}`;
   return row;
 }
 
@@ -148,7 +153,7 @@ export async function listWorkOrders(sql: Sql, f: OrderFilter): Promise<WorkOrde
   if (f.repeatOnly) conds.push(sql`o.repeat`);
   const where = conds.reduce((acc, c) => sql`${acc} AND ${c}`);
   return sql<WorkOrderRow[]>`
-    SELECT ${sql.unsafe(ORDER_COLUMNS)} FROM work_orders o LEFT JOIN users u ON u.id = o.agent_id
+    SELECT ${sql.unsafe(ORDER_COLUMNS)} FROM ${sql.unsafe(ORDER_JOINS)}
     WHERE ${where} ORDER BY o.created_at DESC, o.id DESC LIMIT ${f.limit ?? 200}`;
 }
 

@@ -1,0 +1,69 @@
+// Filing a work order from a scenario's template: validate, look up the customer's recent
+// complaints, prepare (route, deadline, repeat flag), store and audit. Shared by the page and the API.
+import type { Deps } from '../http/env.ts';
+import { audit } from '../queries/audit.ts';
+import { prepareWorkOrder, validateOrderFields, type FieldError, type OrderProblem } from '../../knowledge/workorder.ts';
+import type { Scenario } from '../../knowledge/scenario.ts';
+import { complaintsOfAccount, insertWorkOrder, loadMatrix, publishedScenario, type WorkOrderRow } from './queries.ts';
+
+/** Days within which a complaint with the same account and third-level situation is a repeat (重复投诉). */
+export const REPEAT_WINDOW_DAYS = 30;
+
+export type FileResult =
+  | { ok: true; order: WorkOrderRow }
+  | { ok: false; reason: 'unknown-scenario' }
+  | { ok: false; reason: 'invalid'; scenario: Scenario; version: number; values: Record<string, string>; errors: Record<string, FieldError>; problems: OrderProblem[] };
+
+export interface FileInput {
+  code: string;
+  channel: string;
+  values: Readonly<Record<string, unknown>>;
+  agent: { id: number; username: string };
+  requestId?: string;
+}
+
+/**
+ * Files an order for the published version of scenario `code`; unknown scenarios and invalid
+ * forms come back as reasons, never thrown.
+ * @example await fileWorkOrder(deps, { code: 'TS-001', channel: '95598', values: { … }, agent }) // { ok: true, order: { number: 'GD20261125-000001', … } }
+ */
+export async function fileWorkOrder(deps: Deps, input: FileInput): Promise<FileResult> {
+  const { sql, now, config } = deps;
+  const published = await publishedScenario(sql, input.code);
+  if (!published) return { ok: false, reason: 'unknown-scenario' };
+  const { scenario, version } = published;
+  const at = now();
+  const template = scenario.template;
+  let recentOrders: Awaited<ReturnType<typeof complaintsOfAccount>> = [];
+  if (template?.kind === 'complaint') {
+    const checked = validateOrderFields(template, input.values);
+    const accountField = template.fields.find((f) => f.type === 'account' && checked.values[f.name] !== '' && !checked.errors[f.name]);
+    if (accountField) {
+      const since = new Date(at.getTime() - REPEAT_WINDOW_DAYS * 24 * 3_600_000);
+      recentOrders = await complaintsOfAccount(sql, checked.values[accountField.name], since);
+    }
+  }
+  const prepared = prepareWorkOrder({
+    scenario,
+    values: input.values,
+    channel: input.channel,
+    now: at,
+    matrix: await loadMatrix(sql),
+    recentOrders,
+    repeatWindowDays: REPEAT_WINDOW_DAYS,
+  });
+  if (!prepared.ok) {
+    return { ok: false, reason: 'invalid', scenario, version, values: prepared.values, errors: prepared.errors, problems: prepared.problems };
+  }
+  const order = await insertWorkOrder(sql, { order: prepared.order, scenarioVersion: version, agentId: input.agent.id, timeZone: config.timeZone });
+  await audit(sql, {
+    at,
+    actorId: input.agent.id,
+    actorName: input.agent.username,
+    action: 'work_order.create',
+    target: `work_order:${order.id}`,
+    detail: { number: order.number, scenario: scenario.code, version, owner: order.owner_dept, responsible: order.responsible_depts, repeat: order.repeat },
+    requestId: input.requestId,
+  });
+  return { ok: true, order };
+}

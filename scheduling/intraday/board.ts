@@ -3,6 +3,7 @@ import { applySuggestion, type RosterChange } from './apply.ts';
 import { activityAt, type Activity } from './presence.ts';
 import { agentsNeeded, expectedCallsOf, serviceLevelWith } from './status.ts';
 import type { AgentProfile, DayState, ProjectTarget } from './types.ts';
+import { intervalsPerDay } from '../time.ts';
 
 /** The suggestion search's view of today; `present` and `rows` follow every change applied with {@link changeBoard}. */
 export interface Board {
@@ -46,7 +47,8 @@ function count(board: Board, row: readonly Activity[], sign: 1 | -1): void {
  */
 export function createBoard(state: DayState): Board {
   const intervalMinutes = state.intervalMinutes;
-  const intervalCount = 1440 / intervalMinutes;
+  const intervalCount = intervalsPerDay(intervalMinutes);
+  if (!(state.nowMinute >= 0 && state.nowMinute <= 1440)) throw new RangeError(`nowMinute must be in 0..1440, got ${state.nowMinute}`);
   const projects = state.projects.map((p) => p.project);
   const targets = new Map(state.projects.map((p) => [p.project, p]));
   const calls: Record<string, number[]> = {};

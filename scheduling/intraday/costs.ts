@@ -66,7 +66,7 @@ export type ResolvedSuggestOptions = Required<SuggestOptions>;
  * @example resolveSuggestOptions({ minProficiency: 0.7 }).maxOvertimeMinutes // 120
  */
 export function resolveSuggestOptions(options: SuggestOptions = {}): ResolvedSuggestOptions {
-  return {
+  const o: ResolvedSuggestOptions = {
     costs: DEFAULT_COST_MODEL,
     callInTiers: [1, 2],
     minProficiency: 0.6,
@@ -80,4 +80,10 @@ export function resolveSuggestOptions(options: SuggestOptions = {}): ResolvedSug
     troughs: true,
     ...options,
   };
+  const minutes = [o.callInLeadMinutes, o.minCallInMinutes, o.maxCallInMinutes, o.maxOvertimeMinutes, o.minTroughMinutes, o.maxTroughMinutes];
+  if (!minutes.every((x) => x >= 0 && Number.isFinite(x))) throw new RangeError('durations in minutes must be finite and ≥ 0');
+  if (o.minCallInMinutes > o.maxCallInMinutes || o.minTroughMinutes > o.maxTroughMinutes) throw new RangeError('a minimum duration exceeds its maximum');
+  if (!(o.minProficiency >= 0 && o.minProficiency <= 1)) throw new RangeError(`minProficiency must be in [0, 1], got ${o.minProficiency}`);
+  if (!(Number.isInteger(o.maxActions) && o.maxActions >= 0)) throw new RangeError(`maxActions must be a whole number ≥ 0, got ${o.maxActions}`);
+  return o;
 }

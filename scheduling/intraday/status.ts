@@ -1,5 +1,6 @@
 // Per interval of today: forecast vs actual calls, required vs present agents, predicted and actual service level, gap.
 import { erlangA, erlangCServiceLevel, requiredAgents } from '../erlang.ts';
+import { intervalsPerDay } from '../time.ts';
 import { clockLabel } from './reforecast.ts';
 import { presenceByProject } from './presence.ts';
 import type { DayState, ProjectTarget } from './types.ts';
@@ -93,7 +94,8 @@ export function intradayStatus(state: DayState, project: string): IntervalStatus
  * @example Object.keys(dayStatus(state)) // ['95598', 'EV', …]
  */
 export function dayStatus(state: DayState, projects: readonly string[] = state.projects.map((p) => p.project)): Record<string, IntervalStatus[]> {
-  const count = 1440 / state.intervalMinutes;
+  const count = intervalsPerDay(state.intervalMinutes);
+  if (!(state.nowMinute >= 0 && state.nowMinute <= 1440)) throw new RangeError(`nowMinute must be in 0..1440, got ${state.nowMinute}`);
   const presence = presenceByProject(state.assignments, projects, state.intervalMinutes, count);
   const out: Record<string, IntervalStatus[]> = {};
   for (const project of projects) {

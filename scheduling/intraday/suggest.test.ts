@@ -294,6 +294,18 @@ describe('suggestAdjustments: edge cases', () => {
     expect(suggestAdjustments(state).suggestions.filter((s) => s.agentIds.includes('T1'))).toEqual([]);
   });
 
+  it('rejects impossible options and days', () => {
+    expect(() => suggestAdjustments(floor(14), { minProficiency: 1.5 })).toThrow(RangeError);
+    expect(() => suggestAdjustments(floor(14), { minCallInMinutes: 300, maxCallInMinutes: 240 })).toThrow(RangeError);
+    expect(() => suggestAdjustments(floor(14), { maxOvertimeMinutes: -30 })).toThrow(RangeError);
+    expect(() => suggestAdjustments({ ...floor(14), intervalMinutes: 7 })).toThrow(RangeError);
+    expect(() => suggestAdjustments({ ...floor(14), nowMinute: 1500 })).toThrow(RangeError);
+  });
+
+  it('suggests nothing for the shortage when no action may be taken (maxActions 0)', () => {
+    expect(suggestAdjustments(withTraining(floor(14), ['X05'], 600, 660), { maxActions: 0 }).suggestions).toEqual([]);
+  });
+
   it('gives the same suggestions for the same state', () => {
     const state = withTraining(floor(13), ['X01', 'X02'], 600, 660);
     expect(suggestAdjustments(state)).toEqual(suggestAdjustments(structuredClone(state)));

@@ -12,7 +12,7 @@ import type { Scenario } from '../../knowledge/scenario.ts';
 import { formValuesFrom, scenarioFromForm, scenarioToForm, type FormErrors, type ScenarioFormValues } from './owner-form.ts';
 import { analyticsPeriod } from './owner-period.ts';
 import * as q from './owner-queries.ts';
-import { DiffPage, LibraryPage, NewScenarioPage, ReviewPage, ScenarioPage } from '../../views/knowledge/owner-library.tsx';
+import { DiffPage, LibraryPage, LibraryResults, NewScenarioPage, ReviewPage, ScenarioPage } from '../../views/knowledge/owner-library.tsx';
 import { FlagsPage } from '../../views/knowledge/owner-flags.tsx';
 import { ImportPage } from '../../views/knowledge/owner-io.tsx';
 import { AnalyticsPage } from '../../views/knowledge/owner-analytics.tsx';
@@ -83,7 +83,7 @@ export function registerKnowledgeOwnerRoutes(r: SecureRouter): void {
     const category = (c.req.query('category') ?? '').slice(0, 200);
     const [rows, all, categories] = await Promise.all([q.listScenarios(sql, { q: query, category }), q.listScenarios(sql), q.listCategories(sql)]);
     const items = rows.map((s) => ({ code: s.code, title: s.title, category: s.category, publishedVersion: s.published_version, hasDraft: s.has_draft, openFlags: s.open_flags }));
-    return render(c, { title: c.get('t')('home.knowledge.title'), body: <LibraryPage ctx={viewContext(c)} items={items} categories={categories} q={query} category={category} total={all.length} /> });
+    return render(c, { title: c.get('t')('home.knowledge.title'), body: <LibraryPage ctx={viewContext(c)} items={items} categories={categories} q={query} category={category} total={all.length} />, fragment: <LibraryResults ctx={viewContext(c)} items={items} total={all.length} /> });
   });
 
   // ---- scenarios: create, draft, review, publish, history ----

@@ -29,6 +29,14 @@ describe('knowledge owners: library and publishing', () => {
     expect(byCategory).toContain('<option value="停送电" selected="">停送电</option>');
   });
 
+  it('answers an htmx filter request with just the results', async () => {
+    const res = await owner.get('/knowledge?q=T-OWN-00', { 'HX-Request': 'true' });
+    const html = await res.text();
+    expect(html.startsWith('<div id="library-results"><p class="muted" data-testid="library-count">显示 2 / 共 ')).toBe(true);
+    expect(html).not.toContain('<html');
+    expect(res.headers.get('vary')).toContain('HX-Request');
+  });
+
   it('saves a draft, reviews its diff and publishes version 2 with a note, bumping the generation', async () => {
     const page = await (await owner.get('/knowledge/scenarios/T-OWN-001')).text();
     expect(page).toContain('name="version" value="0"');

@@ -29,7 +29,7 @@ export function LibraryPage(props: { ctx: ViewContext; items: LibraryItem[]; cat
         </a>
       </div>
       <p class="lead">{t('home.knowledge.lead')}</p>
-      <form method="get" action="/knowledge" class="row-form" role="search">
+      <form method="get" action="/knowledge" class="row-form" role="search" hx-get="/knowledge" hx-target="#library-results" hx-trigger="submit, input changed delay:300ms from:#f-q, change from:#f-category" hx-push-url="true">
         <div class="field">
           <label for="f-q">{t('owner.list.search')}</label>
           <input id="f-q" name="q" type="search" value={props.q} />
@@ -47,11 +47,21 @@ export function LibraryPage(props: { ctx: ViewContext; items: LibraryItem[]; cat
         </div>
         <button type="submit">{t('owner.list.filter')}</button>
       </form>
+      <LibraryResults ctx={ctx} items={items} total={props.total} />
+    </section>
+  );
+}
+
+/** The filtered list; the page includes it and a filter request from htmx gets only it. */
+export function LibraryResults({ ctx, items, total }: { ctx: ViewContext; items: LibraryItem[]; total: number }) {
+  const { t } = ctx;
+  return (
+    <div id="library-results">
       <p class="muted" data-testid="library-count">
-        {t('owner.list.count', { shown: items.length, total: props.total })}
+        {t('owner.list.count', { shown: items.length, total })}
       </p>
       {items.length === 0 ? (
-        <p class="empty">{props.total === 0 ? t('home.knowledge.empty') : t('owner.list.noMatch')}</p>
+        <p class="empty">{total === 0 ? t('home.knowledge.empty') : t('owner.list.noMatch')}</p>
       ) : (
         <table class="grid" data-testid="library">
           <thead>
@@ -80,7 +90,7 @@ export function LibraryPage(props: { ctx: ViewContext; items: LibraryItem[]; cat
           </tbody>
         </table>
       )}
-    </section>
+    </div>
   );
 }
 

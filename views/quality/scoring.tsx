@@ -178,7 +178,7 @@ function ItemRow(props: { ctx: ViewContext; item: ScorecardItem; value: string; 
         <input type="number" name={`t.${item.id}`} value={props.comment?.atSeconds === null || props.comment?.atSeconds === undefined ? '' : String(props.comment.atSeconds)} step="0.1" min="0" class="q-time" aria-label={t('quality.comment.at')} title={t('quality.comment.at')} disabled={props.disabled} data-time-input={item.id} />
         {props.disabled ? null : (
           <button type="button" class="small q-mark" data-mark-time={item.id} title={t('quality.comment.mark')}>
-            ⏱
+            {t('quality.comment.now')}
           </button>
         )}
       </div>

@@ -26,8 +26,8 @@ export interface SolveCurtoisOptions {
   onProgress?: (progress: CurtoisProgress) => void;
   clock?: () => number;
   highs?: Highs;
-  /** Cumulative shares of the time at which the DP search, column generation, integer master and neighbourhoods end. */
-  phaseEnds?: { search: number; pricing: number; master: number; neighbourhoods: number };
+  /** Cumulative shares of the time at which the DP search, column generation, integer master, a first compact-MIP attempt and the neighbourhoods end. */
+  phaseEnds?: { search: number; pricing: number; master: number; firstMip: number; neighbourhoods: number };
 }
 
 /** A solved roster: hard-feasible assignments, official objective, and how the search went. */
@@ -44,9 +44,9 @@ export interface CurtoisSolution {
 /**
  * What is the best roster the solver finds within the time limit? Phases: (1) every employee's
  * exact best row in turn, then kicks (a feasible roster at once); (2) column generation over whole
- * rows for a lower bound, and its integer master for a better roster; (3) neighbourhoods: hold
- * some employees to the best roster and price-and-branch the rest; (4) the compact MIP from the
- * best roster for the rest of the time. Stops early once the lower bound meets the best roster.
+ * rows for a lower bound, and its integer master for a better roster; (3) a first slice of the
+ * compact MIP (proves small instances); (4) neighbourhoods: hold some employees to the best roster
+ * and price-and-branch the rest; (5) the compact MIP from the best roster for the rest of the time. Stops early once the lower bound meets the best roster.
  * Never returns a roster that breaks a hard rule (throws if none exists). Repeatable for a seed
  * except where a phase is cut short by the clock.
  * @example (await solveCurtois(parseCurtois(text), { timeLimitSeconds: 60, seed: 1 })).objective // 607 for Instance1
@@ -57,7 +57,7 @@ export async function solveCurtois(instance: CurtoisInstance, options: SolveCurt
   const started = clock();
   const budgetMs = Math.max(0, options.timeLimitSeconds * 1000);
   const at = (share: number) => started + budgetMs * share;
-  const phases = options.phaseEnds ?? { search: 0.1, pricing: 0.45, master: 0.6, neighbourhoods: 0.8 };
+  const phases = options.phaseEnds ?? { search: 0.1, pricing: 0.45, master: 0.6, firstMip: 0.7, neighbourhoods: 0.85 };
   const m = indexInstance(instance);
   const state: { best: { grid: number[][]; objective: number; atMs: number } | null; lowerBound: number | null } = { best: null, lowerBound: null };
 
@@ -78,14 +78,26 @@ export async function solveCurtois(instance: CurtoisInstance, options: SolveCurt
   };
   const proved = () => state.best !== null && state.lowerBound !== null && state.lowerBound >= state.best.objective;
 
+  // 1. A feasible roster at once: every employee's exact best row in turn, then kicks.
   dpSearch(m, { seed: options.seed, clock, until: Math.min(at(phases.search), started + 3000), onImprove: offer });
+  // 2. Column generation over whole rows: a lower bound, and from its integer master a better roster.
   if (state.best && clock() < at(1)) {
     priceAndBranch(highs, m, {
       clock, seed: options.seed, lpUntil: at(phases.pricing), until: at(phases.master),
       startGrids: [state.best.grid], onImprove: offer, onBound: raiseBound,
     });
   }
-  // 3. Neighbourhoods of the pattern model: hold some employees to the best roster, re-price the rest.
+  const compactMip = (until: number) => {
+    if (proved()) return;
+    const optimal = runCompactMip(highs, m, {
+      clock, until, seed: options.seed, start: state.best?.grid ?? null,
+      onImprove: offer, onBound: raiseBound, shouldStop: proved,
+    });
+    if (optimal && state.best) raiseBound(state.best.objective);
+  };
+  // 3. A first attempt of the compact MIP: it proves small instances where the pattern bound is loose.
+  compactMip(at(phases.firstMip));
+  // 4. Neighbourhoods of the pattern model: hold some employees to the best roster, re-price the rest.
   const rand = mulberry32(options.seed ^ 0x2545f491);
   let share = 0.5;
   while (!proved() && state.best && clock() < at(phases.neighbourhoods)) {
@@ -101,14 +113,8 @@ export async function solveCurtois(instance: CurtoisInstance, options: SolveCurt
     // Widen the neighbourhood after a miss, narrow it after a gain.
     share = state.best.objective < before ? Math.max(0.25, share - 0.05) : Math.min(0.8, share + 0.05);
   }
-  // 4. The compact MIP from the best roster for the rest of the time (it can prove optimality).
-  if (!proved()) {
-    const optimal = runCompactMip(highs, m, {
-      clock, until: at(1), seed: options.seed, start: state.best?.grid ?? null,
-      onImprove: offer, onBound: raiseBound, shouldStop: proved,
-    });
-    if (optimal && state.best) raiseBound(state.best.objective);
-  }
+  // 5. The compact MIP again from the best roster for the rest of the time.
+  compactMip(at(1));
 
   const found = state.best;
   if (!found) throw new Error(`no roster without hard violations found in ${options.timeLimitSeconds} s`);

@@ -271,6 +271,25 @@ describe('applySuggestion', () => {
   });
 });
 
+describe('DEFAULT_COST_MODEL', () => {
+  it('prices an hour of call-in (either tier, before its fixed part) above overtime, overtime above a move, a move above cancelling offline work, and cancelling above moving it', () => {
+    const c = DEFAULT_COST_MODEL;
+    expect(Math.min(c.callInPerHourByTier[1], c.callInPerHourByTier[2])).toBeGreaterThan(c.overtimePerHour);
+    expect(c.callInPerHourByTier[2]).toBeGreaterThan(c.callInPerHourByTier[1]);
+    expect(c.overtimePerHour).toBeGreaterThan(c.movePerHour);
+    expect(c.movePerHour).toBeGreaterThan(c.cancelOfflinePerHour);
+    expect(c.cancelOfflinePerHour).toBeGreaterThan(c.moveOfflinePerHour);
+    expect(c.earlyLeavePerHour).toBeLessThan(0);
+  });
+
+  it('follows a configured cost model: with call-ins cheaper than cancelling training, the call-in ranks first', () => {
+    const base = withTraining(floor(13), ['X01'], 600, 660);
+    const state: DayState = { ...base, agents: [...base.agents, agent('T1', 'X', { emergencyTier: 1, availability: 'reachable' })] };
+    const costs = { ...DEFAULT_COST_MODEL, callInFixed: 0, callInPerHourByTier: { 1: 0.1, 2: 0.2 }, cancelOfflinePerHour: 5, moveOfflinePerHour: 5 };
+    expect(suggestAdjustments(state, { costs, troughs: false }).suggestions[0].kind).toBe('callIn');
+  });
+});
+
 describe('suggestAdjustments: edge cases', () => {
   it('suggests nothing when every interval meets its target and nothing is spare', () => {
     expect(suggestAdjustments(floor(14))).toEqual({ suggestions: [], remainingShortfall: [] });

@@ -41,7 +41,9 @@ function bestShortageAction(board: Board, o: ResolvedSuggestOptions): Action | n
 /**
  * Which changes to today's roster would make the coming intervals meet their targets, cheapest per
  * short agent-interval first (tier 1 before tier 2; moves never push the source project below target),
- * and where could agents go home early or do offline work? Greedy: pick the cheapest action, apply, repeat.
+ * and where could agents go home early or do offline work? Greedy: pick the cheapest single-agent action, apply,
+ * repeat; then group actions by kind, project, source project and tier, ranked by their first pick, each group's
+ * effect measured with the groups above it applied. The input state is never changed.
  * @example suggestAdjustments(state).suggestions[0]
  *   // { kind: 'cancelOffline', agentIds: ['A0012'], intervals: [22, 23], effect: { serviceLevelBefore: 0.64, serviceLevelAfter: 0.80, agentsAdded: 1 }, … }
  */

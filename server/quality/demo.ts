@@ -132,6 +132,12 @@ export const DEMO_AGENTS: { username: string; displayName: string; team: string 
   { username: 'agent07', displayName: '冯强', team: 'EV-A' },
 ];
 
+/** Extra demo inspectors for calibration sessions (they sign in with the demo inspector's password). */
+export const DEMO_INSPECTORS: { username: string; displayName: string }[] = [
+  { username: 'inspector2', displayName: '钱芳' },
+  { username: 'inspector3', displayName: '何伟' },
+];
+
 /** A small seeded PRNG (mulberry32): the same seed gives the same demo calls. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

@@ -16,6 +16,7 @@ import { NewPlanPage, PlanPage, PlansPage, SampleSizePage, type PlanFormValues, 
 import { DraftSaved, ScoringPage, type ScoringProps } from '../../views/quality/scoring.tsx';
 import { MinePage } from '../../views/quality/mine.tsx';
 import * as q from './queries.ts';
+import { registerCalibrationRoutes } from './calibration.tsx';
 import { DrawError, answerProblems, drawPlan, importCalls, newSeed, readScoringForm, replaceSample, scoreAnswers, scoringData, verifyDraw, type Actor, type PlanFilters, type ScoringData } from './service.ts';
 
 /** An evaluation at or above this percent (and without a fired fail-all item) passes. */
@@ -276,6 +277,7 @@ async function loadScoring(c: Ctx): Promise<{ data: ScoringData; planName: strin
 }
 
 export function registerQualityRoutes(r: SecureRouter): void {
+  registerCalibrationRoutes(r);
   r.get('/quality', ['inspector'], async (c) => {
     const rows = await q.samplesAssignedTo(c.get('deps').sql, c.get('user')!.id);
     const items = rows.map((s) => ({
@@ -374,12 +376,18 @@ export function registerQualityRoutes(r: SecureRouter): void {
       const w = wilsonInterval(a.passed, a.checked);
       return { agent, checked: a.checked, passed: a.passed, low: w?.low ?? null, high: w?.high ?? null };
     });
+    const agentNames = new Map((await q.reviewers(sql, 'agent')).map((u) => [String(u.id), u.display_name]));
+    const stratumLabel = (stratum: string) => {
+      const [head, ...rest] = stratum.split('|');
+      const name = /^\d+$/.test(head) ? agentNames.get(head) : undefined;
+      return name ? [name, ...rest].join(' · ') : stratum;
+    };
     const draw = drawRow
       ? {
           drawnAt: drawRow.drawn_at,
           populationSize: drawRow.population_ids.length,
           fingerprint: drawRow.population_fingerprint,
-          strata: drawRow.strata,
+          strata: drawRow.strata.map((st) => ({ ...st, stratum: stratumLabel(st.stratum) })),
           verified: await verifyDraw(sql, drawRow, tz(c)),
         }
       : null;
@@ -408,7 +416,7 @@ export function registerQualityRoutes(r: SecureRouter): void {
           samples={samples.map((s) => ({
             id: s.id,
             callId: s.call_id,
-            stratum: s.stratum,
+            stratum: stratumLabel(s.stratum),
             rank: s.rank,
             agent: s.agent_name,
             reviewer: s.reviewer_name,

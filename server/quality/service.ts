@@ -12,7 +12,7 @@ import { scorecardFingerprint, scoreEvaluation, validateAnswers, type Answers, t
 import { checkTranscript, type TranscriptCheck } from '../../knowledge/quality/transcript.ts';
 import { preFlags, type PreFlag } from '../../knowledge/quality/preflag.ts';
 import { assignBalanced } from '../../knowledge/quality/assignment.ts';
-import { DEMO_AGENTS, DEMO_RECORDINGS, DEMO_SCORECARD, generateDemoCalls, type ScorecardBody } from './demo.ts';
+import { DEMO_AGENTS, DEMO_INSPECTORS, DEMO_RECORDINGS, DEMO_SCORECARD, generateDemoCalls, type ScorecardBody } from './demo.ts';
 import * as q from './queries.ts';
 
 /** Who performs an operation, for the audit log. */
@@ -254,6 +254,7 @@ export function scoreAnswers(card: ScorecardBody, answers: Answers): EvaluationS
 // ── demo seed ───────────────────────────────────────────────────────────────
 
 let demoAgentHash: Promise<string> | undefined;
+let demoInspectorHash: Promise<string> | undefined;
 
 async function seedAgents(sql: Sql): Promise<void> {
   demoAgentHash ??= hashPassword('demo-agent-pass');
@@ -261,6 +262,12 @@ async function seedAgents(sql: Sql): Promise<void> {
   for (const a of DEMO_AGENTS) {
     await sql`INSERT INTO users (username, display_name, password_hash, roles, team_id, created_at)
               VALUES (${a.username}, ${a.displayName}, ${hash}, ${sql.array(['agent'])}, (SELECT id FROM teams WHERE code = ${a.team}), now() - interval '400 days')
+              ON CONFLICT (username) DO NOTHING`;
+  }
+  demoInspectorHash ??= hashPassword('demo-inspector-pass');
+  const inspectorHash = await demoInspectorHash;
+  for (const i of DEMO_INSPECTORS) {
+    await sql`INSERT INTO users (username, display_name, password_hash, roles) VALUES (${i.username}, ${i.displayName}, ${inspectorHash}, ${sql.array(['inspector'])})
               ON CONFLICT (username) DO NOTHING`;
   }
 }

@@ -74,7 +74,7 @@ function Mark({ kind, text, phraseId }: { kind: 'forbidden' | 'required'; text: 
   );
 }
 
-function Transcript({ ctx, segments, forbidden, requiredFound }: { ctx: ViewContext; segments: TranscriptSegment[]; forbidden: PhraseHit[]; requiredFound: PhraseHit[] }) {
+export function Transcript({ ctx, segments, forbidden, requiredFound }: { ctx: ViewContext; segments: TranscriptSegment[]; forbidden: PhraseHit[]; requiredFound: PhraseHit[] }) {
   const { t } = ctx;
   return (
     <ol class="q-transcript" data-testid="transcript">
@@ -99,7 +99,7 @@ function Transcript({ ctx, segments, forbidden, requiredFound }: { ctx: ViewCont
   );
 }
 
-function AnswerControl({ ctx, item, value, disabled }: { ctx: ViewContext; item: ScorecardItem; value: string; disabled: boolean }) {
+export function AnswerControl({ ctx, item, value, disabled }: { ctx: ViewContext; item: ScorecardItem; value: string; disabled: boolean }) {
   const { t } = ctx;
   const name = `a.${item.id}`;
   const radio = (v: string, label: string) => (

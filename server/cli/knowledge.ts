@@ -1,6 +1,7 @@
 // `npm run cli -- knowledge <command>`: the knowledge library from the command line. Each command
 // is one entry of the table below (its usage line and its runner, which opens the database itself).
 import { EVAL_USAGE, runEval } from '../knowledge/eval-cli.ts';
+import { EXPORT_USAGE, IMPORT_USAGE, runLibraryExport, runLibraryImport } from '../knowledge/owner-cli.ts';
 
 interface Command {
   usage: string;
@@ -10,6 +11,8 @@ interface Command {
 /** The knowledge commands by name; add an entry to add a command. */
 export const KNOWLEDGE_COMMANDS: Record<string, Command> = {
   eval: { usage: EVAL_USAGE, run: runEval },
+  import: { usage: IMPORT_USAGE, run: runLibraryImport },
+  export: { usage: EXPORT_USAGE, run: runLibraryExport },
 };
 
 export async function run(args: string[]): Promise<number> {

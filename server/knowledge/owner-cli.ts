@@ -24,8 +24,8 @@ export const processIo: LibraryCliIo = {
   now: () => new Date(),
 };
 
-const IMPORT_USAGE = 'usage: npm run cli -- knowledge import FILE.jsonl [--publish]\n';
-const EXPORT_USAGE = 'usage: npm run cli -- knowledge export [--out FILE]\n';
+export const IMPORT_USAGE = 'usage: npm run cli -- knowledge import FILE.jsonl [--publish]\n';
+export const EXPORT_USAGE = 'usage: npm run cli -- knowledge export [--out FILE]\n';
 
 /**
  * Imports a library file: all-or-nothing; on any invalid line prints `FILE:LINE: message` for

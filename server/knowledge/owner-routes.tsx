@@ -12,6 +12,7 @@ import type { Scenario } from '../../knowledge/scenario.ts';
 import { formValuesFrom, scenarioFromForm, scenarioToForm, type FormErrors, type ScenarioFormValues } from './owner-form.ts';
 import { analyticsPeriod } from './owner-period.ts';
 import * as q from './owner-queries.ts';
+import { knowledgeSearch } from './search-service.ts';
 import { DiffPage, LibraryPage, LibraryResults, NewScenarioPage, ReviewPage, ScenarioPage } from '../../views/knowledge/owner-library.tsx';
 import { FlagsPage } from '../../views/knowledge/owner-flags.tsx';
 import { ImportPage } from '../../views/knowledge/owner-io.tsx';
@@ -164,6 +165,8 @@ export function registerKnowledgeOwnerRoutes(r: SecureRouter): void {
       const fresh = (await q.findScenario(sql, row.code))!;
       return fresh.draft ? reviewPage(c, fresh, { note, status: 409, conflict: true }) : scenarioPage(c, fresh, { status: 409, conflict: true });
     }
+    // this process rebuilds at once; the others follow the generation bump when they poll
+    knowledgeSearch(c.get('deps')).notifyPublished();
     await audit(sql, { ...actor(c), action: 'scenario.publish', target: `scenario:${row.code}`, detail: { version: result.version, generation: result.generation, note } });
     return c.redirect(`/knowledge/scenarios/${encodeURIComponent(row.code)}?published=${result.version}`, 303);
   });
@@ -229,6 +232,7 @@ export function registerKnowledgeOwnerRoutes(r: SecureRouter): void {
     if (!parsed.ok) return importPage(c, { publish, fileName: file.name, lineErrors: parsed.errors, status: 422 });
     if (parsed.scenarios.length === 0) return importPage(c, { publish, fileError: t('owner.import.empty'), status: 422 });
     const outcome = await q.importScenarios(sql, parsed.scenarios, { publish, userId: c.get('user')!.id, note: t('owner.import.note', { file: file.name }), now: now() });
+    if (outcome.generation !== null) knowledgeSearch(c.get('deps')).notifyPublished();
     await audit(sql, { ...actor(c), action: 'library.import', target: `file:${file.name}`, detail: { publish, created: outcome.created.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length, generation: outcome.generation } });
     return importPage(c, { publish, result: { ...outcome, published: publish } });
   });

@@ -66,6 +66,11 @@ describe('knowledge owners: import and export', () => {
       { code: 'T-IO-3', published_version: null, draft_title: '新场景' },
     ]);
     expect(await count('T-IO-%')).toBe(1);
+    const agent = await signedIn(t, 'agent');
+    expect((await agent.get('/agent/scenarios/T-IO-3')).status).toBe(404);
+    const seen = await (await agent.get('/agent/scenarios/T-IO-1')).text();
+    expect(seen).toContain('交费渠道');
+    expect(seen).not.toContain('交费渠道（草稿）');
   });
 
   it('exports the published library as JSON Lines that imports back unchanged', async () => {

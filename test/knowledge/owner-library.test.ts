@@ -66,6 +66,11 @@ describe('knowledge owners: library and publishing', () => {
     const after2 = await (await owner.get('/knowledge/scenarios/T-OWN-001?published=2')).text();
     expect(after2).toContain('已发布 v2。');
     expect(after2).toContain('href="/knowledge/scenarios/T-OWN-001/diff?a=1&amp;b=2"');
+    const agent = await signedIn(t, 'agent');
+    const hits = await (await agent.get('/agent/search?q=' + encodeURIComponent('小区明天拉闸限电吗'), { 'HX-Request': 'true' })).text();
+    expect(hits).toContain('href="/agent/scenarios/T-OWN-001');
+    const seen = await (await agent.get('/agent/scenarios/T-OWN-001')).text();
+    expect(seen).toContain('停送电/计划停电 · 第 2 版');
     const diff = await (await owner.get('/knowledge/scenarios/T-OWN-001/diff?a=1&b=2')).text();
     expect(diff).toContain('<ins>+ 小区明天拉闸限电吗</ins>');
     expect(diff).toContain('<li class="kept muted">明天几点停电</li>');

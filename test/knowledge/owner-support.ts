@@ -1,16 +1,11 @@
 // Shared setup of the knowledge owners' HTTP tests: the app and a multipart library upload.
 import { testApp, type Client } from '../support/app.ts';
-import { createApp } from '../../server/app.tsx';
-import { registerKnowledgeOwnerRoutes } from '../../server/knowledge/owner-routes.tsx';
 
 export type OwnerT = Awaited<ReturnType<typeof testApp>>;
 
 /** The console with the demo centre. */
 export async function ownerApp(): Promise<OwnerT> {
-  const t = await testApp();
-  // INTERIM until the routes are mounted from server/knowledge/routes.tsx
-  const { app, router } = createApp(t.deps, [registerKnowledgeOwnerRoutes]);
-  return { ...t, app, router };
+  return testApp();
 }
 
 /** Uploads a library (objects or raw text) to /knowledge/import as a browser would (multipart). */

@@ -7,7 +7,10 @@ import { DEMO_RULEBOOK } from './rules.ts';
 
 const breaks = [{ offsetMinutes: 120, minutes: 15 }, { offsetMinutes: 240, minutes: 30 }, { offsetMinutes: 390, minutes: 15 }];
 
-/** 早 E 07–15, 白 D 09–17, 中 M 12–20, 晚 L 15–23, 夜 N 23–07, each with two rests and a meal break. */
+/**
+ * 早 E 07–15, 白 D 09–17, 中 M 12–20, 晚 L 15–23, 夜 N 23–07, each with two rests and a meal break.
+ * @example DEMO_ROSTER_SHIFTS[4].night // true
+ */
 export const DEMO_ROSTER_SHIFTS: ShiftType[] = [
   { code: 'E', name: '早班', startMinute: 7 * 60, lengthMinutes: 480, breaks, night: false },
   { code: 'D', name: '白班', startMinute: 9 * 60, lengthMinutes: 480, breaks, night: false },
@@ -16,7 +19,10 @@ export const DEMO_ROSTER_SHIFTS: ShiftType[] = [
   { code: 'N', name: '夜班', startMinute: 23 * 60, lengthMinutes: 480, breaks, night: true },
 ];
 
-/** The four demo projects, their share of the demand, and whether they run around the clock. */
+/**
+ * The four demo projects, their share of the demand, and whether they run around the clock.
+ * @example DEMO_PROJECTS.map((p) => p.code) // ['95598', 'EV', 'INS', 'FIN']
+ */
 export const DEMO_PROJECTS = [
   { code: '95598', share: 0.58, allDay: true },
   { code: 'EV', share: 0.16, allDay: true },

@@ -3,7 +3,10 @@ import type { AgentConstraint } from '../context.ts';
 import { numberParam } from '../rules.ts';
 import { agentDayItem } from './emit.ts';
 
-/** 少改动已发布排班: one unit per cell whose shift changed; projectOnlyFactor units when only the project changed. */
+/**
+ * 少改动已发布排班: one unit per cell whose shift changed; projectOnlyFactor units when only the project changed.
+ * @example baselineChange // baseline E, now D → 1 × 50; project only → 0.5 × 50
+ */
 export const baselineChange: AgentConstraint = {
   id: 'baseline-change',
   label: 'Changes against the published baseline',

@@ -8,7 +8,10 @@ function boundsPenalty(rule: Rule, minutes: number, min: number, max: number): n
   return (over * numberParam(rule, 'perHourOver', 1) + under * numberParam(rule, 'perHourUnder', 1)) / 60;
 }
 
-/** 周工时上下限: penalty = hours over × perHourOver + hours under × perHourUnder, per full week. */
+/**
+ * 周工时上下限: penalty = hours over × perHourOver + hours under × perHourUnder, per full week.
+ * @example contractWeekMinutes // 7 × 480 min against a 2,880 max → 8 h × 300 = 2,400
+ */
 export const contractWeekMinutes: AgentConstraint = {
   id: 'contract-week-minutes',
   label: 'Weekly minutes within contract bounds',
@@ -23,7 +26,10 @@ export const contractWeekMinutes: AgentConstraint = {
   },
 };
 
-/** 月工时上下限: as the weekly rule over the period; each leave day lowers the minimum by leaveCreditMinutes. */
+/**
+ * 月工时上下限: as the weekly rule over the period; each leave day lowers the minimum by leaveCreditMinutes.
+ * @example contractMonthMinutes // 3,360 min against a 2,880 max → 8 h × 300 = 2,400
+ */
 export const contractMonthMinutes: AgentConstraint = {
   id: 'contract-month-minutes',
   label: 'Monthly minutes within contract bounds',

@@ -3,7 +3,10 @@ import type { AgentConstraint } from '../context.ts';
 import { numberParam } from '../rules.ts';
 import { agentDayItem } from './emit.ts';
 
-/** 每月夜班上限: penalty = nights beyond the maximum over the period. */
+/**
+ * 每月夜班上限: penalty = nights beyond the maximum over the period.
+ * @example maxNightsMonth // 10 nights, max 8 → 2
+ */
 export const maxNightsMonth: AgentConstraint = {
   id: 'max-nights-month',
   label: 'Maximum nights a month',
@@ -15,7 +18,10 @@ export const maxNightsMonth: AgentConstraint = {
   },
 };
 
-/** 每月工作周末上限: penalty = weekends worked beyond the maximum (a weekend counts when Saturday or Sunday is worked). */
+/**
+ * 每月工作周末上限: penalty = weekends worked beyond the maximum (a weekend counts when Saturday or Sunday is worked).
+ * @example maxWeekendsMonth // 4 weekends worked, max 3 → 1 × 40
+ */
 export const maxWeekendsMonth: AgentConstraint = {
   id: 'max-weekends-month',
   label: 'Maximum weekends worked a month',
@@ -27,7 +33,10 @@ export const maxWeekendsMonth: AgentConstraint = {
   },
 };
 
-/** 每周至少休息: penalty = days off short of the minimum in each full Monday–Sunday week inside the period. */
+/**
+ * 每周至少休息: penalty = days off short of the minimum in each full Monday–Sunday week inside the period.
+ * @example daysOffPerWeek // 6 days worked Monday–Sunday, min 2 off → 1 × 60
+ */
 export const daysOffPerWeek: AgentConstraint = {
   id: 'days-off-per-week',
   label: 'Days off per week',

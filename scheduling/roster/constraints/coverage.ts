@@ -33,7 +33,10 @@ export function slotPenalty(rule: Rule, intervalMinutes: number, requiredAgents:
   return diff > 0 ? rule.weight * numberParam(rule, 'underWeight', 100) * diff : -diff * rule.weight * numberParam(rule, 'overWeight', 1);
 }
 
-/** 各时段人力满足需求: one item per project and interval that is short or over. */
+/**
+ * 各时段人力满足需求: one item per project and interval that is short or over.
+ * @example coverage // 2 required, 1 on duty → 100; 1 required, 2 on duty → 2
+ */
 export const coverage: GlobalConstraint = {
   id: 'coverage',
   label: 'Coverage of the requirement per interval',

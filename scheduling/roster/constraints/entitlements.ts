@@ -2,7 +2,10 @@
 import type { AgentConstraint } from '../context.ts';
 import { agentDayItem } from './emit.ts';
 
-/** 常白班: one unit per day an entitled agent works a shift outside the rule's day shifts. */
+/**
+ * 常白班: one unit per day an entitled agent works a shift outside the rule's day shifts.
+ * @example entitlementDayShifts // 常白班 holder on L → 1
+ */
 export const entitlementDayShifts: AgentConstraint = {
   id: 'entitlement-day-shifts',
   label: 'Regular day shift entitlement',
@@ -16,7 +19,10 @@ export const entitlementDayShifts: AgentConstraint = {
   },
 };
 
-/** 节日连休: one unit per entitled holiday date the agent works. */
+/**
+ * 节日连休: one unit per entitled holiday date the agent works.
+ * @example entitlementHolidayRest // 节日连休 holder working an entitled date → 1
+ */
 export const entitlementHolidayRest: AgentConstraint = {
   id: 'entitlement-holiday-rest',
   label: 'Holiday rest entitlement',

@@ -10,7 +10,10 @@ export interface FairnessMeasure {
   what: string;
 }
 
-/** Per-agent counts: weekends touched, nights, holidays worked. */
+/**
+ * Per-agent counts: weekends touched, nights, holidays worked.
+ * @example FAIRNESS_MEASURES['fair-nights'].count(ix, cells) // nights in cells
+ */
 export const FAIRNESS_MEASURES: Record<string, FairnessMeasure> = {
   'fair-weekends': { what: 'weekends', eligible: () => true, count: (ix, cells) => ix.weekends.filter((days) => days.some((d) => cells[d].shift)).length },
   'fair-nights': {
@@ -46,9 +49,18 @@ function fairness(id: string, label: string): GlobalConstraint {
   };
 }
 
-/** 周末公平: weekends worked, each agent against the mean. */
+/**
+ * 周末公平: weekends worked, each agent against the mean.
+ * @example fairWeekends // weekends worked 1 and 0 → 0.5 × 5 each
+ */
 export const fairWeekends = fairness('fair-weekends', 'Fair share of weekends');
-/** 夜班公平: nights worked, among agents allowed nights. */
+/**
+ * 夜班公平: nights worked, among agents allowed nights.
+ * @example fairNights // nights 2 and 0 among night-capable agents → 1 × 5 each
+ */
 export const fairNights = fairness('fair-nights', 'Fair share of nights');
-/** 节假日公平: holidays worked, each agent against the mean. */
+/**
+ * 节假日公平: holidays worked, each agent against the mean.
+ * @example fairHolidays // holidays 1, 0, 0 → (2/3 + 1/3 + 1/3) × 5
+ */
 export const fairHolidays = fairness('fair-holidays', 'Fair share of holidays');

@@ -2,7 +2,10 @@
 import type { AgentConstraint } from '../context.ts';
 import { agentDayItem } from './emit.ts';
 
-/** 已批准假期不排班: one unit per leave day worked. */
+/**
+ * 已批准假期不排班: one unit per leave day worked.
+ * @example leaveRespected // penalty of 'E' on a leave day → 1
+ */
 export const leaveRespected: AgentConstraint = {
   id: 'leave-respected',
   label: 'Approved leave is a day off',
@@ -14,7 +17,10 @@ export const leaveRespected: AgentConstraint = {
   },
 };
 
-/** 锁定的排班保持不变: one unit per pinned cell whose shift (or pinned project) differs. */
+/**
+ * 锁定的排班保持不变: one unit per pinned cell whose shift (or pinned project) differs.
+ * @example pinnedRespected // pinned D, rostered E → 1
+ */
 export const pinnedRespected: AgentConstraint = {
   id: 'pinned-respected',
   label: 'Pinned assignments are kept',
@@ -30,7 +36,10 @@ export const pinnedRespected: AgentConstraint = {
   },
 };
 
-/** 只接所掌握技能的项目: one unit per working day without a project, or on a project the agent has no skill for. */
+/**
+ * 只接所掌握技能的项目: one unit per working day without a project, or on a project the agent has no skill for.
+ * @example skillCoverage // 'E@Q' for an agent skilled only in P → 1
+ */
 export const skillCoverage: AgentConstraint = {
   id: 'skill-coverage',
   label: 'Agents serve only projects they are skilled for',
@@ -44,7 +53,10 @@ export const skillCoverage: AgentConstraint = {
   },
 };
 
-/** 仅排合同允许的班次: one unit per day on a shift type the contract does not allow (or that does not exist). */
+/**
+ * 仅排合同允许的班次: one unit per day on a shift type the contract does not allow (or that does not exist).
+ * @example allowedShifts // 'N' when the contract allows E and D → 1
+ */
 export const allowedShifts: AgentConstraint = {
   id: 'allowed-shifts',
   label: 'Only shift types the contract allows',

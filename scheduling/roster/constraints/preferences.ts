@@ -2,7 +2,10 @@
 import type { AgentConstraint } from '../context.ts';
 import { agentDayItem } from './emit.ts';
 
-/** 偏好班次: one unit per working day on a weekday with a preferred shift when another shift is rostered. */
+/**
+ * 偏好班次: one unit per working day on a weekday with a preferred shift when another shift is rostered.
+ * @example preferredShift // prefers E on Monday, works D on Monday → 1 × 3
+ */
 export const preferredShift: AgentConstraint = {
   id: 'preferred-shift',
   label: 'Preferred shift honoured',
@@ -18,7 +21,10 @@ export const preferredShift: AgentConstraint = {
   },
 };
 
-/** 避开班次: one unit per day rostered on a shift the agent avoids on that weekday. */
+/**
+ * 避开班次: one unit per day rostered on a shift the agent avoids on that weekday.
+ * @example avoidedShift // avoids N on Tuesday, works N on Tuesday → 1 × 5
+ */
 export const avoidedShift: AgentConstraint = {
   id: 'avoided-shift',
   label: 'Avoided shift honoured',
@@ -33,7 +39,10 @@ export const avoidedShift: AgentConstraint = {
   },
 };
 
-/** 偏好休息日: one unit per working day on a weekday the agent prefers off. */
+/**
+ * 偏好休息日: one unit per working day on a weekday the agent prefers off.
+ * @example preferredDayOff // prefers Sunday off, works Sunday → 1 × 5
+ */
 export const preferredDayOff: AgentConstraint = {
   id: 'preferred-day-off',
   label: 'Preferred day off honoured',

@@ -4,14 +4,20 @@ import type { RosterCell } from '../model.ts';
 import { numberParam } from '../rules.ts';
 import { agentDayItem } from './emit.ts';
 
-/** Shift code on day `d` (negative days read the agent's previous shifts). */
+/**
+ * Shift code on day `d` (negative days read the agent's previous shifts).
+ * @example shiftOn(ix, 'a1', cells, -1) // last shift of the previous period
+ */
 export function shiftOn(ix: RosterIndex, agentId: string, cells: RosterCell[], d: number): string | null {
   if (d >= 0) return cells[d]?.shift ?? null;
   const prev = ix.previous.get(agentId);
   return prev ? (prev[prev.length + d] ?? null) : null;
 }
 
-/** 班次间最少休息: penalty = minutes short of the minimum rest between a shift and the next day's shift. */
+/**
+ * 班次间最少休息: penalty = minutes short of the minimum rest between a shift and the next day's shift.
+ * @example minRest // L (ends 23:00) then E (07:00) → 180 (660 − 480 minutes)
+ */
 export const minRest: AgentConstraint = {
   id: 'min-rest',
   label: 'Minimum rest between shifts',
@@ -29,7 +35,10 @@ export const minRest: AgentConstraint = {
   },
 };
 
-/** 禁止的班次衔接: one unit per forbidden pair (yesterday's shift, today's shift), e.g. night then early. */
+/**
+ * 禁止的班次衔接: one unit per forbidden pair (yesterday's shift, today's shift), e.g. night then early.
+ * @example forbiddenSuccessions // N then E with pairs [['N','E']] → 1
+ */
 export const forbiddenSuccessions: AgentConstraint = {
   id: 'forbidden-successions',
   label: 'Forbidden successions',

@@ -4,7 +4,10 @@ import type { RosterCell } from '../model.ts';
 import { numberParam } from '../rules.ts';
 import { agentDayItem } from './emit.ts';
 
-/** Maximal runs of working (`work = true`) or off days as [first, last] day indices. */
+/**
+ * Maximal runs of working (`work = true`) or off days as [first, last] day indices.
+ * @example runs(rosterOf({ a: 'E E - E' }).a, true) // [[0, 1], [3, 3]]
+ */
 export function runs(cells: RosterCell[], work: boolean): [number, number][] {
   const found: [number, number][] = [];
   let start = -1;
@@ -16,7 +19,10 @@ export function runs(cells: RosterCell[], work: boolean): [number, number][] {
   return found;
 }
 
-/** 最多连续工作: penalty = days beyond the maximum in each run (a run may start in the previous period). */
+/**
+ * 最多连续工作: penalty = days beyond the maximum in each run (a run may start in the previous period).
+ * @example maxConsecutiveWork // 8 working days in a row, max 6 → 2
+ */
 export const maxConsecutiveWork: AgentConstraint = {
   id: 'max-consecutive-work',
   label: 'Maximum consecutive working days',
@@ -33,7 +39,10 @@ export const maxConsecutiveWork: AgentConstraint = {
   },
 };
 
-/** 最少连续工作: penalty = days short in each working run lying wholly inside the period. */
+/**
+ * 最少连续工作: penalty = days short in each working run lying wholly inside the period.
+ * @example minConsecutiveWork // 'E - E - E E E', min 2 → 1 × 20
+ */
 export const minConsecutiveWork: AgentConstraint = {
   id: 'min-consecutive-work',
   label: 'Minimum consecutive working days',
@@ -47,7 +56,10 @@ export const minConsecutiveWork: AgentConstraint = {
   },
 };
 
-/** 休息日至少连休: penalty = days short in each run of days off lying wholly inside the period. */
+/**
+ * 休息日至少连休: penalty = days short in each run of days off lying wholly inside the period.
+ * @example minConsecutiveOff // 'E - E E - - E', min 2 → 1 × 20
+ */
 export const minConsecutiveOff: AgentConstraint = {
   id: 'min-consecutive-off',
   label: 'Minimum consecutive days off',

@@ -80,6 +80,20 @@ describe.skipIf(!browserAvailable)(`browser: knowledge owner${browserAvailable ?
     await page.screenshot({ path: '/tmp/knowledge-diff.png' });
     expect(errors).toEqual([]);
     await context.close();
+
+    // an agent now finds the scenario by the phrase that was just published
+    const agentContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const agentPage = await agentContext.newPage();
+    agentPage.on('pageerror', (e) => errors.push(e.message));
+    await signIn(agentPage, 'agent');
+    await agentPage.waitForURL(`${server.url}/agent`);
+    await agentPage.locator('#agent-q').click();
+    await agentPage.keyboard.type(NEW_PHRASE, { delay: 10 });
+    await agentPage.locator('#hits li#hit-T-BR-001').waitFor();
+    expect(await agentPage.locator('#hits li.hit').first().getAttribute('id')).toBe('hit-T-BR-001');
+    await agentPage.screenshot({ path: '/tmp/knowledge-agent-finds.png' });
+    expect(errors).toEqual([]);
+    await agentContext.close();
   });
 
   it('shows every owner page without script errors, and an import error line by line', async () => {

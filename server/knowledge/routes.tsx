@@ -113,7 +113,8 @@ async function orderView(c: Ctx, o: WorkOrderRow, full: boolean): Promise<OrderV
     responsible: o.responsible_depts.map(dept),
     routeReason: o.route_reason,
     description: o.description,
-    fields: full ? Object.entries(o.fields).filter(([, v]) => v !== '').map(([k, v]) => ({ label: labels.get(k) ?? k, value: v })) : [],
+    // in the template's field order (jsonb does not keep key order)
+    fields: full ? [...new Set([...labels.keys(), ...Object.keys(o.fields)])].filter((k) => (o.fields[k] ?? '') !== '').map((k) => ({ label: labels.get(k) ?? k, value: o.fields[k] })) : [],
     account: o.customer_account ? (full ? o.customer_account : maskAccount(o.customer_account)) : '',
     phone: o.customer_phone ? (full ? o.customer_phone : maskPhone(o.customer_phone)) : '',
     agentName: o.agent_name ?? '',

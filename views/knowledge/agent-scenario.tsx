@@ -4,7 +4,7 @@ import type { ViewContext } from '../context.ts';
 import type { Scenario, TemplateField } from '../../knowledge/scenario.ts';
 import { CHANNELS } from '../../knowledge/workorder.ts';
 import { fillText } from '../../knowledge/script.ts';
-import { Flash, PostForm } from '../components.tsx';
+import { CsrfField, Flash, PostForm } from '../components.tsx';
 import { SensitivityBadge } from './agent-search.tsx';
 
 export interface FlagFormState {
@@ -210,7 +210,11 @@ export function ScenarioPage(p: ScenarioPageProps) {
                 {p.problems.map((m) => (
                   <Flash kind="error">{t('order.form.problem', { message: m })}</Flash>
                 ))}
-                <PostForm ctx={ctx} action={`/agent/scenarios/${code}/orders`} id="order-form">
+                {/* novalidate: the server checks every field and answers with its errors beside them.
+                    Not boosted: htmx's settle copies the style="" Chrome's autofill leaves on inputs,
+                    which the CSP reports; a plain post re-renders the page just as well. */}
+                <form method="post" action={`/agent/scenarios/${code}/orders`} id="order-form" novalidate hx-boost="false">
+                  <CsrfField ctx={ctx} />
                   <div class="field">
                     <label for="f-channel">{t('order.form.channel')}</label>
                     <select id="f-channel" name="channel">
@@ -227,7 +231,7 @@ export function ScenarioPage(p: ScenarioPageProps) {
                   <button type="submit" class="primary">
                     {t('order.form.submit')}
                   </button>
-                </PostForm>
+                </form>
               </>
             ) : (
               <p class="empty">{t('agent.scenario.noTemplate')}</p>

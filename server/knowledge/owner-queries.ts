@@ -246,6 +246,11 @@ export async function listOpenFlags(sql: Db, ownerId: number | null): Promise<Fl
     ORDER BY f.raised_at, f.id`;
 }
 
+/** Open flags of one scenario, oldest first. */
+export async function listScenarioOpenFlags(sql: Db, code: string): Promise<FlagRow[]> {
+  return sql<FlagRow[]>`SELECT ${FLAG_COLUMNS(sql)} WHERE f.scenario_code = ${code} AND f.replied_at IS NULL ORDER BY f.raised_at, f.id`;
+}
+
 /** The latest closed flags, newest first. */
 export async function listClosedFlags(sql: Db, limit = 20): Promise<FlagRow[]> {
   return sql<FlagRow[]>`SELECT ${FLAG_COLUMNS(sql)} WHERE f.replied_at IS NOT NULL ORDER BY f.replied_at DESC, f.id DESC LIMIT ${limit}`;

@@ -42,7 +42,7 @@ function versionNumber(text: string | undefined): number | undefined {
 
 async function scenarioPage(c: Ctx, row: q.ScenarioRow, extra: { values?: ScenarioFormValues; errors?: FormErrors; status?: 200 | 409 | 422; conflict?: boolean; notice?: string } = {}) {
   const { sql } = c.get('deps');
-  const versions = await q.listVersions(sql, row.code);
+  const [versions, flags] = await Promise.all([q.listVersions(sql, row.code), q.listScenarioOpenFlags(sql, row.code)]);
   const start = row.draft ?? row.published ?? { code: row.code, title: '' };
   return render(c, {
     title: `${row.code} · ${row.published?.title ?? row.draft?.title ?? ''}`,
@@ -60,6 +60,7 @@ async function scenarioPage(c: Ctx, row: q.ScenarioRow, extra: { values?: Scenar
         values={extra.values ?? scenarioToForm(start, row.draft_version)}
         errors={extra.errors ?? {}}
         versions={versions.map((v) => ({ version: v.version, publishedAt: v.published_at, publishedBy: v.published_by_name, note: v.note }))}
+        flags={flags.map((f) => ({ id: f.id, kind: f.kind, comment: f.comment, version: f.version, raisedBy: f.raised_by_name, raisedAt: f.raised_at }))}
         notice={extra.notice}
         conflict={extra.conflict}
       />

@@ -127,6 +127,20 @@ describe('knowledge owners: library and publishing', () => {
     expect(publish.headers.get('location')).toBe('/knowledge/scenarios/T-OWN-NEW?published=1');
   });
 
+  it('shows the scenario’s open flags and discards a draft with a version check', async () => {
+    await t.sql`INSERT INTO script_flags (scenario_code, version, kind, comment) VALUES ('T-OWN-002', 1, 'outdated', '电价表已过时')`;
+    const page = await (await owner.get('/knowledge/scenarios/T-OWN-002')).text();
+    expect(page).toContain('坐席对此场景有 1 条待处理反馈：');
+    expect(page).toContain('<span class="badge">内容过时</span> 电价表已过时');
+    await owner.post('/knowledge/scenarios/T-OWN-002/draft', { version: '0', title: '电费账单异议（草稿）' });
+    expect((await owner.post('/knowledge/scenarios/T-OWN-002/discard', { version: '0' })).status).toBe(409);
+    const res = await owner.post('/knowledge/scenarios/T-OWN-002/discard', { version: '1' });
+    expect(res.headers.get('location')).toBe('/knowledge/scenarios/T-OWN-002?discarded=1');
+    const [row] = await t.sql`SELECT draft, draft_version FROM scenarios WHERE code = 'T-OWN-002'`;
+    expect(row).toEqual({ draft: null, draft_version: 2 });
+    expect(await t.sql`SELECT action FROM audit_log WHERE action LIKE 'scenario.draft.%' ORDER BY id`).toEqual([{ action: 'scenario.draft.save' }, { action: 'scenario.draft.discard' }]);
+  });
+
   it('answers unknown scenarios and versions with 404 and other roles with 403', async () => {
     expect((await owner.get('/knowledge/scenarios/NOPE')).status).toBe(404);
     expect((await owner.get('/knowledge/scenarios/T-OWN-001/diff?a=1&b=9')).status).toBe(404);

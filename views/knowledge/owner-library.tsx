@@ -176,6 +176,8 @@ export interface ScenarioPageProps {
   values: ScenarioFormValues;
   errors: FormErrors;
   versions: VersionItem[];
+  /** Open flags agents raised on this scenario. */
+  flags: { id: number; kind: string; comment: string; version: number; raisedBy: string | null; raisedAt: Date }[];
   notice?: string;
   conflict?: boolean;
 }
@@ -205,6 +207,20 @@ export function ScenarioPage(p: ScenarioPageProps) {
           {p.hasDraft ? t('owner.draft.pending', { who: p.draftBy ?? '—', at: formatInstant(p.draftAt, ctx.locale) }) : t('owner.draft.none')}
         </dd>
       </dl>
+      {p.flags.length ? (
+        <div class="flash flash-info" role="status" data-testid="scenario-flags">
+          <p>
+            {t('owner.scenario.openFlags', { count: p.flags.length })} <a href="/knowledge/flags">{t('owner.tab.flags')}</a>
+          </p>
+          <ul>
+            {p.flags.map((f) => (
+              <li>
+                <span class="badge">{t(`owner.flagKind.${f.kind}`)}</span> {f.comment} <span class="muted">— {f.raisedBy ?? '—'}, v{f.version}, {formatInstant(f.raisedAt, ctx.locale)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {p.hasDraft ? (
         <p>
           <a class="button primary" href={`${base}/review`}>

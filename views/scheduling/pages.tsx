@@ -1,0 +1,549 @@
+// Scheduler pages: the rosters overview, history import, forecast and staffing (day and month), and the agent's own schedule.
+import type { ViewContext } from '../context.ts';
+import { Field, Flash, PostForm, formatInstant } from '../components.tsx';
+import { StaffingChart, hhmm } from './chart.tsx';
+
+/** A project as the pages show it. */
+export interface ProjectOption {
+  code: string;
+  name: string;
+  nameEn: string;
+  slTarget: number;
+  slSeconds: number;
+}
+
+const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
+const int = (x: number) => Math.round(x).toLocaleString('en-US');
+const projectName = (ctx: ViewContext, p: ProjectOption) => (ctx.locale === 'en' ? p.nameEn : p.name);
+
+export function SchedulingTabs({ ctx, active }: { ctx: ViewContext; active: 'overview' | 'forecast' | 'month' | 'import' }) {
+  const { t } = ctx;
+  const tabs = [
+    ['overview', '/rosters', 'sched.tab.overview'],
+    ['forecast', '/rosters/forecast', 'sched.tab.forecast'],
+    ['month', '/rosters/forecast/month', 'sched.tab.month'],
+    ['import', '/rosters/history/import', 'sched.tab.import'],
+  ] as const;
+  return (
+    <nav class="tabs" aria-label={t('nav.rosters')}>
+      {tabs.map(([k, href, key]) => (
+        <a href={href} class={k === active ? 'active' : ''} aria-current={k === active ? 'page' : undefined}>
+          {t(key)}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+/** One project's next-month summary on the overview. */
+export interface OverviewItem {
+  project: ProjectOption;
+  calls: number | null;
+  peak: { date: string; interval: number; calls: number; scheduled: number } | null;
+  agentHours: number | null;
+}
+
+export function RostersHome(props: { ctx: ViewContext; month: string; items: OverviewItem[] }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <section class="panel">
+      <SchedulingTabs ctx={ctx} active="overview" />
+      <h1>{t('home.rosters.title')}</h1>
+      <p class="lead">{t('sched.home.lead', { month: props.month })}</p>
+      <table class="grid" data-testid="overview">
+        <thead>
+          <tr>
+            <th>{t('sched.project')}</th>
+            <th>{t('sched.slTarget')}</th>
+            <th class="num">{t('sched.home.calls')}</th>
+            <th>{t('sched.home.peak')}</th>
+            <th class="num">{t('sched.home.agentHours')}</th>
+            <th>{t('form.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((it) => (
+            <tr>
+              <td>
+                <strong>{it.project.code}</strong> {projectName(ctx, it.project)}
+              </td>
+              <td>{`${pct(it.project.slTarget, 0)} / ${it.project.slSeconds}s`}</td>
+              {it.calls === null ? (
+                <td colspan={3} class="muted">
+                  {t('sched.noHistory')}
+                </td>
+              ) : (
+                <>
+                  <td class="num">{int(it.calls)}</td>
+                  <td>{it.peak ? t('sched.home.peakAt', { date: it.peak.date, time: hhmm(it.peak.interval), calls: int(it.peak.calls), agents: it.peak.scheduled }) : ''}</td>
+                  <td class="num">{int(it.agentHours ?? 0)}</td>
+                </>
+              )}
+              <td class="actions">
+                <a href={`/rosters/forecast/month?project=${encodeURIComponent(it.project.code)}&month=${props.month}`}>{t('sched.tab.month')}</a>
+                {it.peak ? (
+                  <>
+                    {' · '}
+                    <a href={`/rosters/forecast?project=${encodeURIComponent(it.project.code)}&date=${it.peak.date}`}>{t('sched.home.peakDay')}</a>
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="muted">{t('sched.home.note')}</p>
+    </section>
+  );
+}
+
+/** What the history holds per project. */
+export interface HistoryInfo {
+  project: ProjectOption;
+  intervals: number;
+  first: Date | null;
+  last: Date | null;
+}
+
+export function HistoryImportPage(props: { ctx: ViewContext; summary: HistoryInfo[]; errors?: { line: number; message: string }[]; notice?: string; text?: string }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const errors = props.errors ?? [];
+  const shown = errors.slice(0, 100);
+  return (
+    <section class="panel">
+      <SchedulingTabs ctx={ctx} active="import" />
+      <h1>{t('sched.import.title')}</h1>
+      <p class="lead">{t('sched.import.lead')}</p>
+      {props.notice ? <Flash kind="ok">{props.notice}</Flash> : null}
+      {errors.length ? (
+        <div class="flash flash-error" role="alert" data-testid="import-errors">
+          <p>{t('sched.import.failed', { count: errors.length })}</p>
+          <ul class="import-errors">
+            {shown.map((e) => (
+              <li>{t('sched.import.errorLine', { line: e.line, message: e.message.replace(/^line \d+: /, '') })}</li>
+            ))}
+          </ul>
+          {errors.length > shown.length ? <p>{t('sched.import.more', { count: errors.length - shown.length })}</p> : null}
+        </div>
+      ) : null}
+      <form method="post" action="/rosters/history/import" enctype="multipart/form-data" class="import-form">
+        <input type="hidden" name="_csrf" value={ctx.csrf} />
+        <div class="field">
+          <label for="f-file">{t('sched.import.file')}</label>
+          <input id="f-file" name="file" type="file" accept=".csv,.jsonl,.ndjson,.txt,text/csv,application/x-ndjson" />
+          <p class="hint">{t('sched.import.format')}</p>
+        </div>
+        <div class="field">
+          <label for="f-text">{t('sched.import.text')}</label>
+          <textarea id="f-text" name="text" rows={6} placeholder="project,interval_start,calls_offered,calls_handled,aht_seconds">
+            {props.text ?? ''}
+          </textarea>
+        </div>
+        <button type="submit" class="primary">
+          {t('sched.import.submit')}
+        </button>
+      </form>
+      <h2>{t('sched.import.current')}</h2>
+      <table class="grid" data-testid="history-summary">
+        <thead>
+          <tr>
+            <th>{t('sched.project')}</th>
+            <th class="num">{t('sched.import.intervals')}</th>
+            <th>{t('sched.import.first')}</th>
+            <th>{t('sched.import.last')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.summary.map((s) => (
+            <tr>
+              <td>
+                <strong>{s.project.code}</strong> {projectName(ctx, s.project)}
+              </td>
+              <td class="num">{int(s.intervals)}</td>
+              <td>{s.first ? formatInstant(s.first, ctx.locale) : '—'}</td>
+              <td>{s.last ? formatInstant(s.last, ctx.locale) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="muted">
+        {t('sched.import.cli')} <code>npm run cli -- history import FILE</code>
+      </p>
+    </section>
+  );
+}
+
+/** One interval row of the staffing table. */
+export interface IntervalView {
+  interval: number;
+  calls: number;
+  ahtSeconds: number;
+  productive: number;
+  scheduled: number;
+  serviceLevel: number;
+  occupancy: number;
+  adjusted?: string;
+}
+
+/** A stored adjustment as the page lists it. */
+export interface AdjustmentView {
+  id: number;
+  interval: number | null;
+  factor: number | null;
+  calls: number | null;
+  note: string;
+  byName: string;
+  at: Date;
+  callsBefore: number;
+  callsAfter: number;
+}
+
+/** What the adjustment form holds (as typed). */
+export interface AdjustmentForm {
+  scope: string;
+  kind: string;
+  value: string;
+  note: string;
+}
+
+export interface ForecastDayProps {
+  ctx: ViewContext;
+  projects: ProjectOption[];
+  project: ProjectOption;
+  date: string;
+  params: { maxOccupancy: number; shrinkage: number };
+  /** null when the project has no history. */
+  plan: null | {
+    rows: IntervalView[];
+    adjustments: AdjustmentView[];
+    trend: number;
+    window: { from: string; to: string };
+    historyTo: string;
+    wape: number | null;
+    holdout: { from: string; to: string } | null;
+  };
+  form: AdjustmentForm;
+  errors: Record<string, string>;
+  notice?: string;
+}
+
+function paramQuery(p: { maxOccupancy: number; shrinkage: number }): string {
+  return `&occ=${p.maxOccupancy}&shrink=${p.shrinkage}`;
+}
+
+function ProjectPicker(props: { ctx: ViewContext; action: string; projects: ProjectOption[]; project: ProjectOption; dateName: 'date' | 'month'; dateValue: string; params: { maxOccupancy: number; shrinkage: number } }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <form method="get" action={props.action} class="row-form picker" data-testid="picker">
+      <div class="field">
+        <label for="f-project">{t('sched.project')}</label>
+        <select id="f-project" name="project">
+          {props.projects.map((p) => (
+            <option value={p.code} selected={p.code === props.project.code}>
+              {p.code} · {projectName(ctx, p)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for={`f-${props.dateName}`}>{props.dateName === 'date' ? t('sched.date') : t('sched.month')}</label>
+        <input id={`f-${props.dateName}`} name={props.dateName} type={props.dateName} value={props.dateValue} required />
+      </div>
+      <div class="field small">
+        <label for="f-occ">{t('sched.maxOccupancy')}</label>
+        <input id="f-occ" name="occ" type="number" min="0.5" max="1" step="0.01" value={String(props.params.maxOccupancy)} />
+      </div>
+      <div class="field small">
+        <label for="f-shrink">{t('sched.shrinkage')}</label>
+        <input id="f-shrink" name="shrink" type="number" min="0" max="0.8" step="0.01" value={String(props.params.shrinkage)} />
+      </div>
+      <button type="submit">{t('sched.show')}</button>
+    </form>
+  );
+}
+
+export function ForecastDayPage(props: ForecastDayProps) {
+  const { ctx, plan, project } = props;
+  const { t } = ctx;
+  const rows = plan?.rows ?? [];
+  const totalCalls = rows.reduce((s, r) => s + r.calls, 0);
+  const agentHours = rows.reduce((s, r) => s + r.scheduled / 2, 0);
+  const peak = rows.reduce<IntervalView | null>((best, r) => (!best || r.calls > best.calls ? r : best), null);
+  const month = props.date.slice(0, 7);
+  return (
+    <section class="panel">
+      <SchedulingTabs ctx={ctx} active="forecast" />
+      <div class="titlebar">
+        <h1>{t('sched.forecast.title')}</h1>
+        <a href={`/rosters/forecast/month?project=${encodeURIComponent(project.code)}&month=${month}${paramQuery(props.params)}`}>{t('sched.forecast.toMonth')}</a>
+      </div>
+      <ProjectPicker ctx={ctx} action="/rosters/forecast" projects={props.projects} project={project} dateName="date" dateValue={props.date} params={props.params} />
+      {props.notice ? <Flash kind="ok">{props.notice}</Flash> : null}
+      {!plan ? (
+        <p class="empty">{t('sched.noHistory')}</p>
+      ) : (
+        <>
+          <dl class="facts sched-facts" data-testid="day-facts">
+            <dt>{t('sched.slTarget')}</dt>
+            <dd>{`${pct(project.slTarget, 0)} / ${project.slSeconds}s`}</dd>
+            <dt>{t('sched.forecast.totalCalls')}</dt>
+            <dd data-testid="total-calls">{int(totalCalls)}</dd>
+            <dt>{t('sched.home.peak')}</dt>
+            <dd>{peak ? `${hhmm(peak.interval)} · ${int(peak.calls)} · ${peak.scheduled}` : '—'}</dd>
+            <dt>{t('sched.home.agentHours')}</dt>
+            <dd>{agentHours.toFixed(1)}</dd>
+            <dt>{t('sched.forecast.wape')}</dt>
+            <dd data-testid="wape">{plan.wape === null ? '—' : `${pct(plan.wape)}${plan.holdout ? ` (${plan.holdout.from} – ${plan.holdout.to})` : ''}`}</dd>
+            <dt>{t('sched.forecast.basis')}</dt>
+            <dd>{t('sched.forecast.basisText', { from: plan.window.from, to: plan.window.to, trend: plan.trend.toFixed(3) })}</dd>
+          </dl>
+          <StaffingChart
+            title={t('sched.chart.title', { project: project.code, date: props.date })}
+            callsLabel={t('sched.col.calls')}
+            agentsLabel={t('sched.col.scheduled')}
+            points={rows.map((r) => ({ interval: r.interval, calls: r.calls, agents: r.scheduled, adjusted: !!r.adjusted }))}
+          />
+          <h2>{t('sched.adj.title')}</h2>
+          <AdjustmentList ctx={ctx} adjustments={plan.adjustments} />
+          <AdjustmentFormView ctx={ctx} project={project.code} date={props.date} form={props.form} errors={props.errors} params={props.params} />
+          <h2>{t('sched.table.title')}</h2>
+          <p class="muted">{t('sched.table.lead', { occ: pct(props.params.maxOccupancy, 0), shrink: pct(props.params.shrinkage, 0) })}</p>
+          <table class="grid dense staffing" data-testid="staffing-table">
+            <thead>
+              <tr>
+                <th>{t('sched.col.interval')}</th>
+                <th class="num">{t('sched.col.calls')}</th>
+                <th class="num">{t('sched.col.aht')}</th>
+                <th class="num">{t('sched.col.productive')}</th>
+                <th class="num">{t('sched.col.scheduled')}</th>
+                <th class="num">{t('sched.col.sl')}</th>
+                <th class="num">{t('sched.col.occupancy')}</th>
+                <th>{t('sched.col.adjusted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr data-interval={String(r.interval)} class={r.adjusted ? 'adjusted' : undefined}>
+                  <td class="nowrap">{`${hhmm(r.interval)}–${hhmm(r.interval + 1)}`}</td>
+                  <td class="num" data-col="calls">{r.calls.toFixed(1)}</td>
+                  <td class="num" data-col="aht">{r.ahtSeconds.toFixed(0)}</td>
+                  <td class="num" data-col="productive">{String(r.productive)}</td>
+                  <td class="num" data-col="scheduled">{String(r.scheduled)}</td>
+                  <td class="num" data-col="sl">{r.calls > 0 ? pct(r.serviceLevel) : '—'}</td>
+                  <td class="num" data-col="occupancy">{r.calls > 0 ? pct(r.occupancy) : '—'}</td>
+                  <td>{r.adjusted ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+function AdjustmentList({ ctx, adjustments }: { ctx: ViewContext; adjustments: AdjustmentView[] }) {
+  const { t } = ctx;
+  if (!adjustments.length) return <p class="empty">{t('sched.adj.none')}</p>;
+  return (
+    <table class="grid dense" data-testid="adjustments">
+      <thead>
+        <tr>
+          <th>{t('sched.adj.scope')}</th>
+          <th>{t('sched.adj.change')}</th>
+          <th class="num">{t('sched.adj.effect')}</th>
+          <th>{t('sched.adj.note')}</th>
+          <th>{t('sched.adj.by')}</th>
+          <th>{t('sched.adj.at')}</th>
+          <th>{t('form.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {adjustments.map((a) => (
+          <tr>
+            <td>{a.interval === null ? t('sched.adj.wholeDay') : `${hhmm(a.interval)}–${hhmm(a.interval + 1)}`}</td>
+            <td>{a.factor !== null ? `× ${a.factor}` : t('sched.adj.setCalls', { calls: int(a.calls ?? 0) })}</td>
+            <td class="num">{`${int(a.callsBefore)} → ${int(a.callsAfter)}`}</td>
+            <td>{a.note}</td>
+            <td>{a.byName}</td>
+            <td class="nowrap">{formatInstant(a.at, ctx.locale)}</td>
+            <td>
+              <PostForm ctx={ctx} action={`/rosters/forecast/adjustments/${a.id}/delete`} class="inline">
+                <button type="submit" class="small danger">
+                  {t('sched.adj.remove')}
+                </button>
+              </PostForm>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function AdjustmentFormView(props: { ctx: ViewContext; project: string; date: string; form: AdjustmentForm; errors: Record<string, string>; params: { maxOccupancy: number; shrinkage: number } }) {
+  const { ctx, form, errors } = props;
+  const { t } = ctx;
+  return (
+    <PostForm ctx={ctx} action="/rosters/forecast/adjustments" class="row-form adjust-form" id="adjust-form">
+      <input type="hidden" name="project" value={props.project} />
+      <input type="hidden" name="date" value={props.date} />
+      <input type="hidden" name="occ" value={String(props.params.maxOccupancy)} />
+      <input type="hidden" name="shrink" value={String(props.params.shrinkage)} />
+      {errors.form ? <p class="error">{errors.form}</p> : null}
+      <div class={errors.scope ? 'field has-error' : 'field'}>
+        <label for="f-scope">{t('sched.adj.scope')}</label>
+        <select id="f-scope" name="scope">
+          <option value="day" selected={form.scope === 'day' || form.scope === ''}>
+            {t('sched.adj.wholeDay')}
+          </option>
+          {Array.from({ length: 48 }, (_, i) => (
+            <option value={String(i)} selected={form.scope === String(i)}>{`${hhmm(i)}–${hhmm(i + 1)}`}</option>
+          ))}
+        </select>
+        {errors.scope ? <p class="error">{errors.scope}</p> : null}
+      </div>
+      <div class={errors.kind ? 'field has-error' : 'field'}>
+        <label for="f-kind">{t('sched.adj.kind')}</label>
+        <select id="f-kind" name="kind">
+          <option value="factor" selected={form.kind !== 'calls'}>
+            {t('sched.adj.kindFactor')}
+          </option>
+          <option value="calls" selected={form.kind === 'calls'}>
+            {t('sched.adj.kindCalls')}
+          </option>
+        </select>
+        {errors.kind ? <p class="error">{errors.kind}</p> : null}
+      </div>
+      <Field name="value" label={t('sched.adj.value')} value={form.value} required error={errors.value} />
+      <Field name="note" label={t('sched.adj.note')} value={form.note} required error={errors.note} />
+      <button type="submit" class="primary">
+        {t('sched.adj.add')}
+      </button>
+    </PostForm>
+  );
+}
+
+/** One day of the month view. */
+export interface MonthDayView {
+  date: string;
+  weekday: number;
+  calls: number;
+  peakInterval: number;
+  peakCalls: number;
+  peakScheduled: number;
+  agentHours: number;
+  adjusted: boolean;
+  special: string[];
+}
+
+export function ForecastMonthPage(props: { ctx: ViewContext; projects: ProjectOption[]; project: ProjectOption; month: string; params: { maxOccupancy: number; shrinkage: number }; days: MonthDayView[] | null }) {
+  const { ctx, project } = props;
+  const { t } = ctx;
+  const days = props.days ?? [];
+  const total = days.reduce((s, d) => s + d.calls, 0);
+  const hours = days.reduce((s, d) => s + d.agentHours, 0);
+  const maxCalls = Math.max(1, ...days.map((d) => d.calls));
+  return (
+    <section class="panel">
+      <SchedulingTabs ctx={ctx} active="month" />
+      <h1>{t('sched.month.title')}</h1>
+      <ProjectPicker ctx={ctx} action="/rosters/forecast/month" projects={props.projects} project={project} dateName="month" dateValue={props.month} params={props.params} />
+      {!props.days ? (
+        <p class="empty">{t('sched.noHistory')}</p>
+      ) : (
+        <>
+          <p class="lead" data-testid="month-total">
+            {t('sched.month.total', { calls: int(total), hours: int(hours) })}
+          </p>
+          <table class="grid dense" data-testid="month-table">
+            <thead>
+              <tr>
+                <th>{t('sched.date')}</th>
+                <th class="num">{t('sched.col.calls')}</th>
+                <th class="bar-cell">{t('sched.month.volume')}</th>
+                <th>{t('sched.home.peak')}</th>
+                <th class="num">{t('sched.month.peakAgents')}</th>
+                <th class="num">{t('sched.home.agentHours')}</th>
+                <th>{t('sched.month.notes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {days.map((d) => (
+                <tr class={d.weekday >= 5 ? 'weekend' : undefined}>
+                  <td class="nowrap">
+                    <a href={`/rosters/forecast?project=${encodeURIComponent(project.code)}&date=${d.date}${paramQuery(props.params)}`}>{d.date}</a> {t(`sched.weekday.${d.weekday}`)}
+                  </td>
+                  <td class="num">{int(d.calls)}</td>
+                  <td class="bar-cell">
+                    <meter min="0" max={String(maxCalls)} value={String(Math.round(d.calls))}>
+                      {int(d.calls)}
+                    </meter>
+                  </td>
+                  <td>{`${hhmm(d.peakInterval)} · ${int(d.peakCalls)}`}</td>
+                  <td class="num">{String(d.peakScheduled)}</td>
+                  <td class="num">{int(d.agentHours)}</td>
+                  <td>
+                    {d.adjusted ? <span class="badge adjusted">{t('sched.month.adjusted')}</span> : null}
+                    {d.special.map((s) => (
+                      <span class="badge special">{s}</span>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** One assignment on the agent's schedule page. */
+export interface MyShift {
+  date: string;
+  shift: string;
+  start: string;
+  end: string;
+  project: string;
+}
+
+export function MySchedulePage(props: { ctx: ViewContext; agentName: string | null; shifts: MyShift[] | null }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <section class="panel">
+      <h1>{t('sched.my.title')}</h1>
+      {props.agentName ? <p class="lead">{props.agentName}</p> : null}
+      {!props.shifts || props.shifts.length === 0 ? (
+        <p class="empty" data-testid="my-empty">
+          {props.agentName ? t('sched.my.none') : t('sched.my.notScheduled')}
+        </p>
+      ) : (
+        <table class="grid">
+          <thead>
+            <tr>
+              <th>{t('sched.date')}</th>
+              <th>{t('sched.my.shift')}</th>
+              <th>{t('sched.my.time')}</th>
+              <th>{t('sched.project')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.shifts.map((s) => (
+              <tr>
+                <td>{s.date}</td>
+                <td>{s.shift}</td>
+                <td>{`${s.start}–${s.end}`}</td>
+                <td>{s.project}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

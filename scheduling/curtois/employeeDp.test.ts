@@ -24,9 +24,9 @@ function single(seed: number, employee: Partial<CurtoisEmployee>): CurtoisInstan
   };
 }
 
-function dpOptimum(instance: CurtoisInstance) {
+function dpOptimum(instance: CurtoisInstance, method: 'dense' | 'sparse' = 'dense') {
   const m = indexInstance(instance);
-  const result = bestEmployeeRow(m, 0, m.assignCost[0]!);
+  const result = bestEmployeeRow(m, 0, m.assignCost[0]!, method);
   if (!result) return { objective: Infinity, feasible: false };
   const verdict = evaluateCurtois(instance, toAssignments(instance, [result.row]));
   expect(verdict.objective).toBe(m.baseCost + result.cost);
@@ -34,9 +34,9 @@ function dpOptimum(instance: CurtoisInstance) {
 }
 
 describe('bestEmployeeRow', () => {
-  it.each([1, 2, 3, 4, 5, 6])('finds the brute-force optimum of a one-person week (seed %i)', (seed) => {
+  it.each([1, 2, 3, 4, 5, 6].flatMap((seed) => (['dense', 'sparse'] as const).map((method) => [seed, method] as const)))('finds the brute-force optimum of a one-person week (seed %i, %s table)', (seed, method) => {
     const instance = single(seed, {});
-    const verdict = dpOptimum(instance);
+    const verdict = dpOptimum(instance, method);
     expect(verdict.feasible).toBe(true);
     expect(verdict.objective).toBe(bruteForceOptimum(instance));
   });
@@ -46,17 +46,21 @@ describe('bestEmployeeRow', () => {
     ['three-day minimum blocks', { minConsecutiveShifts: 3, minConsecutiveDaysOff: 1, maxConsecutiveShifts: 7, maxWeekends: 1, daysOff: [] }],
     ['L forbidden', { maxShifts: { E: 7 }, minTotalMinutes: 960 }],
     ['long minimum off block', { minConsecutiveDaysOff: 3, maxConsecutiveShifts: 2, minConsecutiveShifts: 1, minTotalMinutes: 960 }],
-  ])('finds the brute-force optimum with %s', (_label, employee) => {
+  ])('finds the brute-force optimum with %s, in both table layouts', (_label, employee) => {
     const instance = single(11, employee as Partial<CurtoisEmployee>);
-    const verdict = dpOptimum(instance);
-    expect(verdict.feasible).toBe(true);
-    expect(verdict.objective).toBe(bruteForceOptimum(instance));
+    const optimum = bruteForceOptimum(instance);
+    for (const method of ['dense', 'sparse'] as const) {
+      const verdict = dpOptimum(instance, method);
+      expect(verdict.feasible).toBe(true);
+      expect(verdict.objective).toBe(optimum);
+    }
   });
 
   describe('edge cases', () => {
     it('returns null when no row can reach the minimum minutes', () => {
       const m = indexInstance(single(1, { minTotalMinutes: 10_000 }));
-      expect(bestEmployeeRow(m, 0, m.assignCost[0]!)).toBeNull();
+      expect(bestEmployeeRow(m, 0, m.assignCost[0]!, 'dense')).toBeNull();
+      expect(bestEmployeeRow(m, 0, m.assignCost[0]!, 'sparse')).toBeNull();
     });
 
     it('exempts blocks touching the horizon ends: a single working day at each end is allowed', () => {

@@ -14,9 +14,9 @@ import { QueuePage } from '../../views/quality/queue.tsx';
 import { ImportCallsPage } from '../../views/quality/calls.tsx';
 import { NewPlanPage, PlanPage, PlansPage, SampleSizePage, type PlanFormValues, type SizeValues } from '../../views/quality/plans.tsx';
 import { DraftSaved, ScoringPage, type ScoringProps } from '../../views/quality/scoring.tsx';
-import { MinePage } from '../../views/quality/mine.tsx';
 import * as q from './queries.ts';
 import { registerCalibrationRoutes } from './calibration.tsx';
+import { registerDisputeRoutes } from './disputes.tsx';
 import { DrawError, answerProblems, drawPlan, importCalls, newSeed, readScoringForm, replaceSample, scoreAnswers, scoringData, verifyDraw, type Actor, type PlanFilters, type ScoringData } from './service.ts';
 
 /** An evaluation at or above this percent (and without a fired fail-all item) passes. */
@@ -278,6 +278,7 @@ async function loadScoring(c: Ctx): Promise<{ data: ScoringData; planName: strin
 
 export function registerQualityRoutes(r: SecureRouter): void {
   registerCalibrationRoutes(r);
+  registerDisputeRoutes(r);
   r.get('/quality', ['inspector'], async (c) => {
     const rows = await q.samplesAssignedTo(c.get('deps').sql, c.get('user')!.id);
     const items = rows.map((s) => ({
@@ -621,33 +622,5 @@ export function registerQualityRoutes(r: SecureRouter): void {
     if (!(await q.releaseEvaluation(sql, ev.id, now()))) throw new HTTPException(409);
     await audit(sql, { ...actor(c), action: 'evaluation.release', target: `evaluation:${ev.id}`, detail: { call: ev.call_id, score: ev.score } });
     return c.redirect(`/quality/samples/${ev.sample_id}?released=1`, 303);
-  });
-
-  // ── agents ──
-  r.get('/quality/mine', ['agent'], async (c) => {
-    const { sql } = c.get('deps');
-    const rows = await q.releasedForAgent(sql, c.get('user')!.id);
-    const cards = new Map<number, q.ScorecardVersionRow>();
-    for (const row of rows) if (!cards.has(row.scorecard_version_id)) cards.set(row.scorecard_version_id, (await q.scorecardVersion(sql, row.scorecard_version_id))!);
-    const evaluations = rows.map((row) => {
-      const result = row.result as EvaluationScore | null;
-      return {
-        id: row.id,
-        callId: row.call_id,
-        project: row.project_code,
-        queue: row.queue,
-        startedAt: row.started_at,
-        releasedAt: row.released_at,
-        evaluator: row.evaluator_name,
-        score: row.score,
-        failedAll: result?.failedAll ?? false,
-        recordingUrl: row.recording_url,
-        card: cards.get(row.scorecard_version_id)!.body,
-        answers: row.answers,
-        missed: result ? result.sections.flatMap((s) => s.items.filter((i) => i.missed).map((i) => i.itemId)) : [],
-        comments: row.comments,
-      };
-    });
-    return render(c, { title: c.get('t')('quality.mine.title'), body: <MinePage ctx={viewContext(c)} evaluations={evaluations} /> });
   });
 }

@@ -1,7 +1,7 @@
 // Shared pieces of the quality pages: the area's tabs and small formatters.
 import type { ViewContext } from '../context.ts';
 
-export type QualityTab = 'queue' | 'plans' | 'calibration' | 'size' | 'import';
+export type QualityTab = 'queue' | 'plans' | 'calibration' | 'disputes' | 'size' | 'import';
 
 /** The quality area's tabs (work queue, plans, sample size, call import). */
 export function QualityTabs({ ctx, active }: { ctx: ViewContext; active: QualityTab }) {
@@ -10,6 +10,7 @@ export function QualityTabs({ ctx, active }: { ctx: ViewContext; active: Quality
     ['queue', '/quality', 'quality.tab.queue'],
     ['plans', '/quality/plans', 'quality.tab.plans'],
     ['calibration', '/quality/calibration', 'quality.tab.calibration'],
+    ['disputes', '/quality/disputes', 'quality.tab.disputes'],
     ['size', '/quality/sample-size', 'quality.tab.size'],
     ['import', '/quality/calls/import', 'quality.tab.import'],
   ];

@@ -1,8 +1,9 @@
 // An agent's released evaluations of their own calls, with the inspector's comments.
 import type { ViewContext } from '../context.ts';
-import { formatInstant } from '../components.tsx';
+import { Flash, formatInstant } from '../components.tsx';
+import { DisputeForm } from './disputes.tsx';
 import type { Scorecard } from '../../knowledge/quality/scorecard.ts';
-import { clock, percent } from './common.tsx';
+import { StatusBadge, clock, percent } from './common.tsx';
 
 export interface MyEvaluation {
   id: number;
@@ -19,14 +20,18 @@ export interface MyEvaluation {
   answers: Record<string, string | number>;
   missed: string[];
   comments: Record<string, { text: string; atSeconds: number | null }>;
+  disputes: { item: string; status: string; comment: string; resolution: string | null }[];
+  canDispute: boolean;
+  form?: { errors: Record<string, string>; values: { itemId: string; comment: string } };
 }
 
-export function MinePage({ ctx, evaluations }: { ctx: ViewContext; evaluations: MyEvaluation[] }) {
+export function MinePage({ ctx, evaluations, notice }: { ctx: ViewContext; evaluations: MyEvaluation[]; notice?: string }) {
   const { t } = ctx;
   return (
     <section class="panel">
       <h1>{t('quality.mine.title')}</h1>
       <p class="lead">{t('quality.mine.lead')}</p>
+      {notice ? <Flash kind="ok">{notice}</Flash> : null}
       {evaluations.length === 0 ? (
         <p class="empty">{t('quality.mine.empty')}</p>
       ) : (
@@ -70,6 +75,17 @@ export function MinePage({ ctx, evaluations }: { ctx: ViewContext; evaluations: 
                 )}
               </tbody>
             </table>
+            {e.disputes.length ? (
+              <ul class="q-disputes">
+                {e.disputes.map((d) => (
+                  <li>
+                    <StatusBadge ctx={ctx} status={d.status} /> {d.item}：{d.comment}
+                    {d.resolution ? <span class="muted"> — {d.resolution}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {e.canDispute || e.form ? <DisputeForm ctx={ctx} evaluationId={e.id} items={e.card.sections.flatMap((s) => s.items)} errors={e.form?.errors} values={e.form?.values} /> : null}
           </article>
         ))
       )}

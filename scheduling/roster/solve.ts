@@ -93,7 +93,7 @@ export async function solveRoster(model: RosterModel, options: SolveRosterOption
   let bestHard = state.hard;
   let bestSoft = state.soft;
   let firstFeasibleMs: number | null = state.hard < 1e-9 ? constructMs : null;
-  const history = new Float64Array(options.historyLength ?? 500).fill(cost());
+  const history = new Float64Array(options.historyLength ?? 100).fill(cost());
   const free = (a: number, d: number) => !opts[a].fixed.has(d);
   const OFF: RosterCell = { shift: null, project: null };
   const randomCell = (a: number): RosterCell => {

@@ -12,6 +12,8 @@ interface FairTrack {
   measure: FairnessMeasure;
   eligible: Uint8Array;
   counts: Float64Array;
+  /** How many eligible agents have each count (counts are whole numbers ≤ days in the period). */
+  histogram: Float64Array;
   penalty: number;
 }
 
@@ -60,7 +62,7 @@ export class SearchState {
     this.fair = ix.model.rules.filter((r) => FAIRNESS_MEASURES[r.id]).map((rule) => {
       const measure = FAIRNESS_MEASURES[rule.id];
       const eligible = Uint8Array.from(ix.model.agents, (a) => (measure.eligible(ix, a) ? 1 : 0));
-      return { rule, measure, eligible, counts: new Float64Array(n), penalty: 0 };
+      return { rule, measure, eligible, counts: new Float64Array(n), histogram: new Float64Array(ix.dayCount + 2), penalty: 0 };
     });
     ix.model.agents.forEach((agent, a) => {
       const p = agentPenalty(ix, this.rules, agent, roster[agent.id], this.scratch);
@@ -70,7 +72,10 @@ export class SearchState {
       this.hard += p.hard;
       this.soft += p.soft;
       roster[agent.id].forEach((cell, d) => this.addCoverage(cell, d, 1));
-      for (const f of this.fair) f.counts[a] = f.measure.count(ix, roster[agent.id]);
+      for (const f of this.fair) {
+        f.counts[a] = f.measure.count(ix, roster[agent.id]);
+        if (f.eligible[a]) f.histogram[f.counts[a]]++;
+      }
     });
     if (this.coverageRule) {
       for (let j = 0; j < this.staffed.length; j++) for (let s = 0; s < this.slots; s++) this.coveragePenalty += slotPenalty(this.coverageRule, ix.model.intervalMinutes, this.required[j][s], this.staffed[j][s]);
@@ -113,14 +118,15 @@ export class SearchState {
     return delta;
   }
 
+  /** Σ over eligible agents of weight × |count − mean|, from the histogram of counts (O(days), not O(agents)). */
   private fairPenalty(f: FairTrack): number {
     let n = 0;
     let sum = 0;
-    for (let a = 0; a < f.counts.length; a++) if (f.eligible[a]) { n++; sum += f.counts[a]; }
+    for (let v = 0; v < f.histogram.length; v++) { n += f.histogram[v]; sum += v * f.histogram[v]; }
     if (n === 0) return 0;
     const mean = sum / n;
     let dev = 0;
-    for (let a = 0; a < f.counts.length; a++) if (f.eligible[a]) { const x = Math.abs(f.counts[a] - mean); if (x > 1e-9) dev += x; }
+    for (let v = 0; v < f.histogram.length; v++) { const x = Math.abs(v - mean); if (f.histogram[v] > 0 && x > 1e-9) dev += f.histogram[v] * x; }
     return f.rule.weight * dev;
   }
 
@@ -156,7 +162,11 @@ export class SearchState {
       let changed = false;
       for (const a of touched) {
         const c = f.measure.count(ix, this.roster[ix.model.agents[a].id]);
-        if (c !== f.counts[a]) { f.counts[a] = c; changed = true; }
+        if (c !== f.counts[a]) {
+          if (f.eligible[a]) { f.histogram[f.counts[a]]--; f.histogram[c]++; }
+          f.counts[a] = c;
+          changed = true;
+        }
       }
       if (changed) { const p = this.fairPenalty(f); this.soft += p - f.penalty; f.penalty = p; }
     }

@@ -228,6 +228,8 @@ export function ScenarioPage(p: ScenarioPageProps) {
           </a>
         </p>
       ) : null}
+      <h2>{t('owner.history.title')}</h2>
+      <HistoryTable ctx={ctx} base={base} versions={p.versions} />
       <h2>{p.hasDraft ? t('owner.editor.draft') : t('owner.editor.startDraft')}</h2>
       <PostForm ctx={ctx} action={`${base}/draft`} id="editor">
         <EditorFields ctx={ctx} v={p.values} errors={p.errors} isNew={false} />
@@ -249,8 +251,6 @@ export function ScenarioPage(p: ScenarioPageProps) {
           <PublishedView ctx={ctx} s={p.published} />
         </>
       ) : null}
-      <h2>{t('owner.history.title')}</h2>
-      <HistoryTable ctx={ctx} base={base} versions={p.versions} />
     </section>
   );
 }

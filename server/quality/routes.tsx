@@ -17,6 +17,7 @@ import { DraftSaved, ScoringPage, type ScoringProps } from '../../views/quality/
 import * as q from './queries.ts';
 import { registerCalibrationRoutes } from './calibration.tsx';
 import { registerDisputeRoutes } from './disputes.tsx';
+import { registerLoopRoutes } from './loop.tsx';
 import { DrawError, answerProblems, drawPlan, importCalls, newSeed, readScoringForm, replaceSample, scoreAnswers, scoringData, verifyDraw, type Actor, type PlanFilters, type ScoringData } from './service.ts';
 
 /** An evaluation at or above this percent (and without a fired fail-all item) passes. */
@@ -279,6 +280,7 @@ async function loadScoring(c: Ctx): Promise<{ data: ScoringData; planName: strin
 export function registerQualityRoutes(r: SecureRouter): void {
   registerCalibrationRoutes(r);
   registerDisputeRoutes(r);
+  registerLoopRoutes(r);
   r.get('/quality', ['inspector'], async (c) => {
     const rows = await q.samplesAssignedTo(c.get('deps').sql, c.get('user')!.id);
     const items = rows.map((s) => ({
@@ -552,7 +554,16 @@ export function registerQualityRoutes(r: SecureRouter): void {
   r.get('/quality/samples/:id', ['inspector'], async (c) => {
     const { data, planName } = await loadScoring(c);
     const t = c.get('t');
-    const notice = c.req.query('submitted') ? t('quality.scoring.submitted') : c.req.query('released') ? t('quality.scoring.released') : c.req.query('saved') ? t('quality.scoring.draftSavedPlain') : undefined;
+    const loop = c.req.query('loop');
+    const notice = c.req.query('submitted')
+      ? t('quality.scoring.submitted')
+      : c.req.query('released')
+        ? t('quality.scoring.released')
+        : c.req.query('saved')
+          ? t('quality.scoring.draftSavedPlain')
+          : loop === 'finding' || loop === 'training' || loop === 'case'
+            ? t(`quality.loop.done.${loop}`)
+            : undefined;
     return render(c, { title: `${t('quality.scoring.title')} ${data.call.id}`, wide: true, body: <ScoringPage {...scoringProps(c, data, planName, { notice })} /> });
   });
 

@@ -1,7 +1,7 @@
 // Shared pieces of the quality pages: the area's tabs and small formatters.
 import type { ViewContext } from '../context.ts';
 
-export type QualityTab = 'queue' | 'plans' | 'calibration' | 'disputes' | 'size' | 'import';
+export type QualityTab = 'queue' | 'plans' | 'calibration' | 'disputes' | 'findings' | 'weak' | 'size' | 'import';
 
 /** The quality area's tabs (work queue, plans, sample size, call import). */
 export function QualityTabs({ ctx, active }: { ctx: ViewContext; active: QualityTab }) {
@@ -11,6 +11,8 @@ export function QualityTabs({ ctx, active }: { ctx: ViewContext; active: Quality
     ['plans', '/quality/plans', 'quality.tab.plans'],
     ['calibration', '/quality/calibration', 'quality.tab.calibration'],
     ['disputes', '/quality/disputes', 'quality.tab.disputes'],
+    ['findings', '/quality/findings', 'quality.tab.findings'],
+    ['weak', '/quality/weak-spots', 'quality.tab.weak'],
     ['size', '/quality/sample-size', 'quality.tab.size'],
     ['import', '/quality/calls/import', 'quality.tab.import'],
   ];

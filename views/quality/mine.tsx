@@ -2,6 +2,7 @@
 import type { ViewContext } from '../context.ts';
 import { Flash, formatInstant } from '../components.tsx';
 import { DisputeForm } from './disputes.tsx';
+import { TrainingList } from './loop.tsx';
 import type { Scorecard } from '../../knowledge/quality/scorecard.ts';
 import { StatusBadge, clock, percent } from './common.tsx';
 
@@ -25,13 +26,17 @@ export interface MyEvaluation {
   form?: { errors: Record<string, string>; values: { itemId: string; comment: string } };
 }
 
-export function MinePage({ ctx, evaluations, notice }: { ctx: ViewContext; evaluations: MyEvaluation[]; notice?: string }) {
+export function MinePage({ ctx, evaluations, notice, training = [] }: { ctx: ViewContext; evaluations: MyEvaluation[]; notice?: string; training?: { topic: string; reason: string | null; status: string; createdAt: Date }[] }) {
   const { t } = ctx;
   return (
     <section class="panel">
       <h1>{t('quality.mine.title')}</h1>
       <p class="lead">{t('quality.mine.lead')}</p>
       {notice ? <Flash kind="ok">{notice}</Flash> : null}
+      <TrainingList ctx={ctx} items={training} />
+      <p>
+        <a href="/quality/cases">{t('quality.case.title')}</a>
+      </p>
       {evaluations.length === 0 ? (
         <p class="empty">{t('quality.mine.empty')}</p>
       ) : (

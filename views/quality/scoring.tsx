@@ -6,6 +6,7 @@ import { SCORING_RULES_EN, SCORING_RULES_ZH, type Scorecard, type ScorecardItem 
 import type { PhraseHit, TranscriptSegment } from '../../knowledge/quality/transcript.ts';
 import type { PreFlag } from '../../knowledge/quality/preflag.ts';
 import { QualityTabs, StatusBadge, clock, percent } from './common.tsx';
+import { LoopForms } from './loop.tsx';
 
 export interface ScoringCall {
   id: string;
@@ -281,6 +282,7 @@ export function ScoringPage(p: ScoringProps) {
               </div>
             )}
           </form>
+          {readOnly ? <LoopForms ctx={ctx} sampleId={p.sampleId} items={card.sections.flatMap((s) => s.items.map((i) => ({ id: i.id, label: i.label })))} scenarioCode={call.scenarioCode} /> : null}
           <details class="q-rules">
             <summary>{t('quality.scoring.rules')}</summary>
             <ol>

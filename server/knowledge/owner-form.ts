@@ -29,8 +29,8 @@ export type ScenarioFormResult = { ok: true; scenario: Scenario } | { ok: false;
 
 const TEXT_FIELDS = ['code', 'title', 'category', 'phrasings', 'keywords', 'script', 'inquiry', 'forbidden', 'sensitivity', 'escalation', 'template', 'version'] as const;
 
-/** Separators accepted between a forbidden phrase and its alternative. */
-const FORBIDDEN_SEPARATOR = /\s*(?:=>|→|⇒)\s*/;
+/** A forbidden phrase and its alternative, split at the first `=>`, `→` or `⇒` (later ones belong to the alternative). */
+const FORBIDDEN_LINE = /^(.*?)(?:=>|→|⇒)(.*)$/;
 
 /**
  * What did the user type? Every editor field as a string (missing ones empty), from a parsed
@@ -103,8 +103,9 @@ export function scenarioFromForm(values: ScenarioFormValues, matrix?: Responsibi
     if (list.length) object[name] = list;
   }
   const forbidden = nonBlankLines(values.forbidden).map((line, index) => {
-    const [phrase, ...rest] = line.split(FORBIDDEN_SEPARATOR);
-    const instead = rest.join(' ').trim();
+    const match = FORBIDDEN_LINE.exec(line);
+    const phrase = match?.[1].trim() ?? '';
+    const instead = match?.[2].trim() ?? '';
     if (!phrase || !instead) push(errors, 'forbidden', `line ${index + 1}: write "phrase => alternative"`);
     return { phrase, instead };
   });

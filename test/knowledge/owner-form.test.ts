@@ -2,6 +2,9 @@
 import { describe, it, expect } from 'vitest';
 import { formValuesFrom, scenarioFromForm, scenarioToForm, type ScenarioFormValues } from '../../server/knowledge/owner-form.ts';
 import type { Scenario } from '../../knowledge/scenario.ts';
+import type { ResponsibilityMatrix } from '../../knowledge/matrix.ts';
+import { parseLibraryJsonl } from '../../knowledge/library-io.ts';
+import { readFileSync } from 'node:fs';
 
 const blank: ScenarioFormValues = formValuesFrom({});
 
@@ -43,11 +46,23 @@ describe('scenario editor form', () => {
     expect(result.errors.template?.[0]).toMatch(/^template\.kind: must be one of consultation/);
   });
 
+  it('round-trips every scenario of the demo library through the editor unchanged, matrix checks included', () => {
+    const matrix = JSON.parse(readFileSync(new URL('../../knowledge/demo/matrix.json', import.meta.url), 'utf8')) as ResponsibilityMatrix;
+    const parsed = parseLibraryJsonl(readFileSync(new URL('../../knowledge/demo/scenarios.jsonl', import.meta.url), 'utf8'), { matrix });
+    if (!parsed.ok) throw new Error('demo library does not parse');
+    expect(parsed.scenarios.length).toBeGreaterThanOrEqual(80);
+    for (const scenario of parsed.scenarios) expect(scenarioFromForm(scenarioToForm(scenario, 1), matrix)).toEqual({ ok: true, scenario });
+  });
+
   describe('edge cases', () => {
     it('reports template JSON that does not parse', () => {
       const result = scenarioFromForm({ ...blank, code: 'X-1', title: 't', template: '{kind:' });
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.errors.template?.[0]).toMatch(/^not valid JSON: /);
+    });
+    it('splits a forbidden line at its first arrow only', () => {
+      const result = scenarioFromForm({ ...blank, code: 'X-1', title: 't', forbidden: '你去找物业 => 我帮您联系 → 物业与供电所' });
+      expect(result).toEqual({ ok: true, scenario: { code: 'X-1', title: 't', forbidden: [{ phrase: '你去找物业', instead: '我帮您联系 → 物业与供电所' }] } });
     });
     it('leaves out blank optional fields', () => {
       expect(scenarioFromForm({ ...blank, code: 'X-1', title: 't' })).toEqual({ ok: true, scenario: { code: 'X-1', title: 't' } });

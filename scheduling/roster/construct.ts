@@ -52,8 +52,14 @@ export function constructRoster(ix: RosterIndex, options: AgentOptions[], next: 
   const weekWorked = new Float64Array(A * Math.max(1, ix.weeks.length));
   const jitter = model.agents.map(() => next() * 1e-3);
   const allOptions = new Map<string, { shift: string; project: string }>();
-  options.forEach((o) => o.options.forEach((c) => allOptions.set(`${c.shift}|${c.project}`, { shift: c.shift!, project: c.project! })));
-  const duty = (shift: string) => ix.coverageProfile.get(shift)!.reduce((s, v) => s + v, 0);
+  const agentsFor = new Map<string, number[]>();
+  options.forEach((o, a) => o.options.forEach((c) => {
+    const key = `${c.shift}|${c.project}`;
+    if (!allOptions.has(key)) { allOptions.set(key, { shift: c.shift!, project: c.project! }); agentsFor.set(key, []); }
+    agentsFor.get(key)!.push(a);
+  }));
+  const dutyMinutes = new Map([...ix.coverageProfile].map(([code, profile]) => [code, profile.reduce((s, v) => s + v, 0)]));
+  const duty = (shift: string) => dutyMinutes.get(shift)!;
   const credit = (a: number, d: number) => { worked[a]++; if (weekOf[d] >= 0) weekWorked[a * ix.weeks.length + weekOf[d]]++; };
   model.agents.forEach((agent, a) => roster[agent.id].forEach((c, d) => { if (c.shift && c.project && ix.coverageProfile.has(c.shift) && projectIndex.has(c.project)) { cover(c.shift, c.project, d); credit(a, d); } }));
   for (let d = 0; d < ix.dayCount; d++) {
@@ -69,10 +75,9 @@ export function constructRoster(ix: RosterIndex, options: AgentOptions[], next: 
       }
       if (!best) break;
       const candidates: { a: number; priority: number }[] = [];
-      for (let a = 0; a < A; a++) {
+      for (const a of agentsFor.get(best.key)!) {
         if (taken[a] || options[a].fixed.has(d) || worked[a] >= target[a]) continue;
         if (weekOf[d] >= 0 && weekWorked[a * ix.weeks.length + weekOf[d]] >= maxWeekDays) continue;
-        if (!options[a].options.some((o) => o.shift === best!.shift && o.project === best!.project)) continue;
         candidates.push({ a, priority: (target[a] - worked[a]) / (ix.dayCount - d) - 0.02 * options[a].options.length + jitter[a] });
       }
       candidates.sort((x, y) => y.priority - x.priority);

@@ -1,6 +1,6 @@
 // The knowledge owners' library over HTTP: list and filter, create, draft with conflict detection, review, publish (versions, generation, audit), history diffs.
 import { describe, it, expect, beforeEach } from 'vitest';
-import { Client, signedIn } from '../support/app.ts';
+import { Client, signedIn, testApp } from '../support/app.ts';
 import { ownerApp, importLibrary, type OwnerT } from './owner-support.ts';
 
 const LIB = [
@@ -74,6 +74,16 @@ describe('knowledge owners: library and publishing', () => {
     const diff = await (await owner.get('/knowledge/scenarios/T-OWN-001/diff?a=1&b=2')).text();
     expect(diff).toContain('<ins>+ 小区明天拉闸限电吗</ins>');
     expect(diff).toContain('<li class="kept muted">明天几点停电</li>');
+  });
+
+  it('a publish in one process reaches another process’s search through the library generation', async () => {
+    const other = await testApp({ reset: false });
+    const agentElsewhere = await signedIn(other, 'agent');
+    const topHit = async () => /class="hit selected" id="hit-([^"]+)"/.exec(await (await agentElsewhere.get('/agent/search?q=' + encodeURIComponent('这个月比上个月翻了三番'), { 'HX-Request': 'true' })).text())?.[1];
+    expect(await topHit()).not.toBe('T-OWN-002');
+    await owner.post('/knowledge/scenarios/T-OWN-002/draft', { version: '0', title: '电费账单异议', phrasings: '电费怎么这么多\n这个月比上个月翻了三番' });
+    expect((await owner.post('/knowledge/scenarios/T-OWN-002/publish', { version: '1', note: '新增说法' })).status).toBe(303);
+    expect(await topHit()).toBe('T-OWN-002');
   });
 
   it('answers a concurrent draft edit with 409 and keeps what the second owner typed', async () => {

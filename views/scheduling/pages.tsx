@@ -236,11 +236,13 @@ function paramQuery(p: { maxOccupancy: number; shrinkage: number }): string {
 function ProjectPicker(props: { ctx: ViewContext; action: string; projects: ProjectOption[]; project: ProjectOption; dateName: 'date' | 'month'; dateValue: string; params: { maxOccupancy: number; shrinkage: number } }) {
   const { ctx } = props;
   const { t } = ctx;
+  // ids differ per page: htmx settles attributes of same-id elements across a boosted swap, which sets an inline style the CSP blocks
+  const id = (name: string) => `f-${props.dateName}-${name}`;
   return (
     <form method="get" action={props.action} class="row-form picker" data-testid="picker">
       <div class="field">
-        <label for="f-project">{t('sched.project')}</label>
-        <select id="f-project" name="project">
+        <label for={id('project')}>{t('sched.project')}</label>
+        <select id={id('project')} name="project">
           {props.projects.map((p) => (
             <option value={p.code} selected={p.code === props.project.code}>
               {p.code} · {projectName(ctx, p)}
@@ -249,16 +251,16 @@ function ProjectPicker(props: { ctx: ViewContext; action: string; projects: Proj
         </select>
       </div>
       <div class="field">
-        <label for={`f-${props.dateName}`}>{props.dateName === 'date' ? t('sched.date') : t('sched.month')}</label>
-        <input id={`f-${props.dateName}`} name={props.dateName} type={props.dateName} value={props.dateValue} required />
+        <label for={id(props.dateName)}>{props.dateName === 'date' ? t('sched.date') : t('sched.month')}</label>
+        <input id={id(props.dateName)} name={props.dateName} type={props.dateName} value={props.dateValue} required />
       </div>
       <div class="field small">
-        <label for="f-occ">{t('sched.maxOccupancy')}</label>
-        <input id="f-occ" name="occ" type="number" min="0.5" max="1" step="0.01" value={String(props.params.maxOccupancy)} />
+        <label for={id('occ')}>{t('sched.maxOccupancy')}</label>
+        <input id={id('occ')} name="occ" type="number" min="0.5" max="1" step="0.01" value={String(props.params.maxOccupancy)} />
       </div>
       <div class="field small">
-        <label for="f-shrink">{t('sched.shrinkage')}</label>
-        <input id="f-shrink" name="shrink" type="number" min="0" max="0.8" step="0.01" value={String(props.params.shrinkage)} />
+        <label for={id('shrink')}>{t('sched.shrinkage')}</label>
+        <input id={id('shrink')} name="shrink" type="number" min="0" max="0.8" step="0.01" value={String(props.params.shrinkage)} />
       </div>
       <button type="submit">{t('sched.show')}</button>
     </form>
@@ -292,7 +294,7 @@ export function ForecastDayPage(props: ForecastDayProps) {
             <dt>{t('sched.forecast.totalCalls')}</dt>
             <dd data-testid="total-calls">{int(totalCalls)}</dd>
             <dt>{t('sched.home.peak')}</dt>
-            <dd>{peak ? `${hhmm(peak.interval)} · ${int(peak.calls)} · ${peak.scheduled}` : '—'}</dd>
+            <dd>{peak ? t('sched.forecast.peakText', { time: hhmm(peak.interval), calls: int(peak.calls), agents: peak.scheduled }) : '—'}</dd>
             <dt>{t('sched.home.agentHours')}</dt>
             <dd>{agentHours.toFixed(1)}</dd>
             <dt>{t('sched.forecast.wape')}</dt>

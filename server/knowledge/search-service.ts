@@ -1,9 +1,14 @@
 // The process's scenario search index over the published library, rebuilt when the library
 // generation changes; searches keep using the old index until the new one is ready.
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
 import type { Sql } from '../db/index.ts';
+import type { Scenario } from '../../knowledge/scenario.ts';
 import type { Deps } from '../http/env.ts';
 import type { Logger } from '../log.ts';
-import { buildSearchIndex, searchScenarios, type SearchHit, type SearchIndex } from '../../knowledge/search/index.ts';
+import { buildSearchIndex, loadSearchIndex, searchScenarios, type SearchHit, type SearchIndex } from '../../knowledge/search/index.ts';
 import { libraryGeneration, publishedScenarios } from './queries.ts';
 
 interface Built {
@@ -13,6 +18,39 @@ interface Built {
   versions: Map<string, number>;
   builtAt: number;
   buildMs: number;
+  /** Whether a worker thread built it (large libraries) or this thread did. */
+  inWorker: boolean;
+}
+
+/** Options of {@link KnowledgeSearch}. */
+export interface KnowledgeSearchOptions {
+  /** Libraries of at least this many scenarios are indexed in a worker thread (default 1000). */
+  workerThreshold?: number;
+}
+
+const workerFile = fileURLToPath(new URL('./index-worker.ts', import.meta.url));
+
+/**
+ * Which search index do these scenarios give, built in a worker thread so searches on this thread
+ * go on meanwhile? The worker registers tsx itself, so it runs under `node --import tsx` and vitest alike.
+ */
+export function buildIndexInWorker(scenarios: readonly Scenario[]): Promise<SearchIndex> {
+  // tsx's ESM API (its `import` export; require.resolve would pick the CJS build)
+  const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(workerFile).href)}); })`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(code, { eval: true, workerData: { scenarios } });
+    worker.once('message', (json: string) => {
+      try {
+        resolve(loadSearchIndex(json));
+      } catch (err) {
+        reject(err);
+      }
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`index worker exited with code ${code}`)));
+  });
 }
 
 /** A search's answer: ranked hits and the time the index took. */
@@ -31,10 +69,15 @@ export class KnowledgeSearch {
   private building: Promise<Built> | undefined;
   private polling = false;
 
+  private readonly workerThreshold: number;
+
   constructor(
     private readonly sql: Sql,
     private readonly log?: Logger,
-  ) {}
+    { workerThreshold = 1000 }: KnowledgeSearchOptions = {},
+  ) {
+    this.workerThreshold = workerThreshold;
+  }
 
   /** The generation of the index being served (-1 before the first build). */
   get generation(): number {
@@ -55,10 +98,21 @@ export class KnowledgeSearch {
         const t0 = performance.now();
         const generation = await libraryGeneration(this.sql);
         const published = await publishedScenarios(this.sql);
-        const index = buildSearchIndex(published.map((p) => p.scenario));
-        const built: Built = { generation, index, versions: new Map(published.map((p) => [p.scenario.code, p.version])), builtAt: Date.now(), buildMs: performance.now() - t0 };
+        const scenarios = published.map((p) => p.scenario);
+        let index: SearchIndex | undefined;
+        let inWorker = false;
+        if (scenarios.length >= this.workerThreshold) {
+          try {
+            index = await buildIndexInWorker(scenarios);
+            inWorker = true;
+          } catch (err) {
+            this.log?.warn('knowledge index worker failed; building on this thread', { error: String(err) });
+          }
+        }
+        index ??= buildSearchIndex(scenarios);
+        const built: Built = { generation, index, versions: new Map(published.map((p) => [p.scenario.code, p.version])), builtAt: Date.now(), buildMs: performance.now() - t0, inWorker };
         this.current = built;
-        this.log?.info('knowledge index built', { generation, scenarios: published.length, ms: Math.round(built.buildMs) });
+        this.log?.info('knowledge index built', { generation, scenarios: published.length, ms: Math.round(built.buildMs), inWorker });
         return built;
       } finally {
         this.building = undefined;
@@ -85,6 +139,11 @@ export class KnowledgeSearch {
     const t0 = performance.now();
     const hits = query.trim() === '' ? [] : searchScenarios(built.index, query, { limit });
     return { hits, tookMs: performance.now() - t0, generation: built.generation };
+  }
+
+  /** How the served index was built (generation, time, thread), or undefined before the first build. */
+  get lastBuild(): { generation: number; buildMs: number; inWorker: boolean } | undefined {
+    return this.current && { generation: this.current.generation, buildMs: this.current.buildMs, inWorker: this.current.inWorker };
   }
 
   /** The index itself (for evaluation). */

@@ -76,4 +76,14 @@ describe('knowledge search service', () => {
     expect((await service.search('我家没电了', 1)).hits[0].code).toBe('TD-002');
     expect((await service.search('   ', 5)).hits).toEqual([]);
   });
+
+  it('builds large libraries in a worker thread and answers the same', async () => {
+    const search = new KnowledgeSearch(t.sql, t.deps.log, { workerThreshold: 0 });
+    const answer = await search.search('充电桩插枪半天没动静', 3);
+    expect(search.lastBuild).toMatchObject({ generation: 1, inWorker: true });
+    expect(answer.hits[0].code).toBe('CD-001');
+    const inline = new KnowledgeSearch(t.sql);
+    expect((await inline.search('充电桩插枪半天没动静', 3)).hits.map((h) => h.code)).toEqual(answer.hits.map((h) => h.code));
+    expect(inline.lastBuild?.inWorker).toBe(false);
+  });
 });

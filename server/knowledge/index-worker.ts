@@ -1,0 +1,7 @@
+// Worker thread that builds the scenario search index off the request thread and hands it back serialised.
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildSearchIndex, serializeSearchIndex } from '../../knowledge/search/index.ts';
+import type { Scenario } from '../../knowledge/scenario.ts';
+
+const { scenarios } = workerData as { scenarios: Scenario[] };
+parentPort!.postMessage(serializeSearchIndex(buildSearchIndex(scenarios)));

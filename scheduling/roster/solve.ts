@@ -1,4 +1,4 @@
-// Time-bounded, seeded roster solver: greedy construction (or the published baseline for a re-plan), then late-acceptance local search over cell, swap, project, block and day-swap moves.
+// Time-bounded, seeded roster solver: greedy construction (or the published baseline for a re-plan), then late-acceptance local search over cell, swap, block-swap, project, block and day-swap moves.
 import { mulberry32 } from '../curtois/random.ts';
 import { indexModel } from './context.ts';
 import { constructRoster } from './construct.ts';
@@ -117,6 +117,17 @@ export async function solveRoster(model: RosterModel, options: SolveRosterOption
         if (gain < bestGain) { bestGain = gain; bestCell = o; }
       }
       return sameCell(bestCell, cells[d]) ? [] : [{ agent: a, day: d, cell: bestCell }];
+    }
+    if (kind < 0.4) {
+      const b = Math.floor(next() * A);
+      const length = 2 + Math.floor(next() * 3);
+      const other = state.roster[ids[b]];
+      const changes: CellChange[] = [];
+      for (let k = d; k < Math.min(D, d + length); k++) {
+        if (b === a || !free(a, k) || !free(b, k) || !allows(a, other[k]) || !allows(b, cells[k])) return [];
+        if (!sameCell(cells[k], other[k])) changes.push({ agent: a, day: k, cell: other[k] }, { agent: b, day: k, cell: cells[k] });
+      }
+      return changes;
     }
     if (kind < 0.5) {
       const b = Math.floor(next() * A);

@@ -17,7 +17,7 @@ import {
   type ProjectOption,
 } from '../../views/scheduling/pages.tsx';
 import { deleteAdjustment, findAdjustment, historySummary, insertAdjustment, listProjects, specialDaysFor, tableExists, type ProjectRow } from './queries.ts';
-import { backtestProject, dailyTotals, planProject, staffingDefaults, type StaffingParams } from './service.ts';
+import { backtestProject, dailyTotals, planProject, requirementCsv, staffingDefaults, type StaffingParams } from './service.ts';
 import { importHistory } from './import.ts';
 import { myAssignments } from './schedule.ts';
 
@@ -244,6 +244,21 @@ export function registerSchedulingRoutes(r: SecureRouter): void {
       title: c.get('t')('sched.month.title'),
       body: <ForecastMonthPage ctx={viewContext(c)} projects={projects.map(option)} project={option(project)} month={month} params={params} days={view} />,
     });
+  });
+
+  r.get('/rosters/forecast/month.csv', ['scheduler'], async (c) => {
+    const { sql, config } = c.get('deps');
+    const { project } = await pickProject(c, c.req.query('project'));
+    const month = c.req.query('month') || addLocalDays(today(c).slice(0, 7) + '-01', 31).slice(0, 7);
+    if (!MONTH.test(month)) throw new HTTPException(404);
+    const params = await pickParams(c, c.req.query('occ'), c.req.query('shrink'));
+    const days = daysOfMonth(month);
+    const plan = await planProject(sql, project, days[0]!, days.at(-1)!, params, config.timeZone);
+    if (!plan) throw new HTTPException(404);
+    const csv = requirementCsv(plan.rows, config.timeZone);
+    c.header('Content-Disposition', `attachment; filename="requirement-${project.code}-${month}.csv"`);
+    c.header('Cache-Control', 'no-store');
+    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });
 
   r.get('/schedule', ['agent'], async (c) => {

@@ -7,7 +7,7 @@ import { CHINA_HOLIDAY_BREAKS } from '../../scheduling/demo/holidays.ts';
 import { DEMO_RULEBOOK, DEMO_SHIFT_TYPES, generateDemoAgents } from '../../scheduling/demo/centre.ts';
 import { backtest, forecast, type Adjustment, type BacktestResult, type ForecastRow } from '../../scheduling/forecast.ts';
 import { requiredAgents, type StaffingResult } from '../../scheduling/erlang.ts';
-import { addLocalDays, localDateOf, startOfLocalDate } from '../../scheduling/time.ts';
+import { addLocalDays, intervalStart, localDateOf, startOfLocalDate } from '../../scheduling/time.ts';
 import { adjustmentsFor, historySince, lastHistoryInstant, listProjects, specialDaysFor, upsertHistory, type AdjustmentRow, type ProjectRow } from './queries.ts';
 
 /** Days of demo history seeded up to the seed date: 16 weeks (a year takes ~4 s on embedded PGlite, paid at every test-database reset). */
@@ -228,4 +228,34 @@ export function dailyTotals(rows: readonly IntervalPlan[]): DayTotal[] {
     if (r.adjusted) d.adjusted = true;
   }
   return [...byDate.values()];
+}
+
+/** CSV columns of the requirement export (one row per project, date and interval). */
+export const REQUIREMENT_COLUMNS = ['project', 'date', 'interval', 'interval_start', 'calls', 'aht_seconds', 'productive_agents', 'scheduled_agents', 'service_level', 'occupancy', 'adjusted'] as const;
+
+/**
+ * The staffing requirement as CSV, for the floor and for the roster solver.
+ * @example requirementCsv([]) // 'project,date,interval,interval_start,calls,…,adjusted\n'
+ */
+export function requirementCsv(rows: readonly IntervalPlan[], timeZone = 'Asia/Shanghai'): string {
+  const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [REQUIREMENT_COLUMNS.join(',')];
+  for (const r of rows) {
+    lines.push(
+      [
+        r.project,
+        r.date,
+        String(r.interval),
+        intervalStart(r.date, r.interval, { timeZone }).toISOString(),
+        r.calls.toFixed(2),
+        r.ahtSeconds.toFixed(1),
+        String(r.staffing.productiveAgents),
+        String(r.staffing.scheduledAgents),
+        r.staffing.serviceLevel.toFixed(4),
+        r.staffing.occupancy.toFixed(4),
+        quote(r.adjusted ?? ''),
+      ].join(','),
+    );
+  }
+  return lines.join('\n') + '\n';
 }

@@ -176,6 +176,18 @@ describe('scheduling: history import, forecast and staffing', () => {
     expect(html).toContain('已人工调整');
   });
 
+  it('exports the interval requirement of a month as CSV', async () => {
+    const res = await scheduler.get('/rosters/forecast/month.csv?project=TST&month=2026-12');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="requirement-TST-2026-12.csv"');
+    const lines = (await res.text()).trim().split('\n');
+    expect(lines).toHaveLength(1 + 31 * 48);
+    expect(lines[0]).toBe('project,date,interval,interval_start,calls,aht_seconds,productive_agents,scheduled_agents,service_level,occupancy,adjusted');
+    expect(lines[1]).toBe(`TST,2026-12-01,0,2026-11-30T16:00:00.000Z,100.00,180.0,${vector.raw_positions},${vector.positions},0.8884,0.7143,`);
+    expect(lines[6 * 48 + 21]).toMatch(/^TST,2026-12-07,20,2026-12-07T02:00:00.000Z,150.00,180.0,\d+,\d+,[\d.]+,[\d.]+,电费催缴短信$/);
+  });
+
   it('summarises next month per project on the scheduler home', async () => {
     const html = await (await scheduler.get('/rosters')).text();
     expect(html).toContain('2026-12 各项目的话务预测与人力需求');

@@ -459,7 +459,10 @@ export function ForecastMonthPage(props: { ctx: ViewContext; projects: ProjectOp
       ) : (
         <>
           <p class="lead" data-testid="month-total">
-            {t('sched.month.total', { calls: int(total), hours: int(hours) })}
+            {t('sched.month.total', { calls: int(total), hours: int(hours) })}{' '}
+            <a href={`/rosters/forecast/month.csv?project=${encodeURIComponent(project.code)}&month=${props.month}${paramQuery(props.params)}`} download hx-boost="false">
+              {t('sched.month.csv')}
+            </a>
           </p>
           <table class="grid dense" data-testid="month-table">
             <thead>

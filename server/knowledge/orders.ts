@@ -6,8 +6,22 @@ import { prepareWorkOrder, validateOrderFields, type FieldError, type OrderProbl
 import type { Scenario } from '../../knowledge/scenario.ts';
 import { complaintsOfAccount, insertWorkOrder, loadMatrix, publishedScenario, type WorkOrderRow } from './queries.ts';
 
-/** Days within which a complaint with the same account and third-level situation is a repeat (重复投诉). */
+/** Days within which a complaint with the same account and third-level situation is a repeat (重复投诉), unless the settings say otherwise. */
 export const REPEAT_WINDOW_DAYS = 30;
+
+/** The settings key that overrides the repeat window (a whole number of days, 1–366). */
+export const REPEAT_WINDOW_SETTING = 'knowledge.repeat_window_days';
+
+/**
+ * How many days back does a complaint count towards a repeat? The `knowledge.repeat_window_days`
+ * setting when it holds a whole number from 1 to 366, else 30.
+ * @example await repeatWindowDays(sql) // 30
+ */
+export async function repeatWindowDays(sql: Deps['sql']): Promise<number> {
+  const [row] = await sql<{ value: string }[]>`SELECT value FROM settings WHERE key = ${REPEAT_WINDOW_SETTING}`;
+  const days = row && /^\d{1,3}$/.test(row.value.trim()) ? Number(row.value.trim()) : NaN;
+  return days >= 1 && days <= 366 ? days : REPEAT_WINDOW_DAYS;
+}
 
 export type FileResult =
   | { ok: true; order: WorkOrderRow }
@@ -35,11 +49,12 @@ export async function fileWorkOrder(deps: Deps, input: FileInput): Promise<FileR
   const at = now();
   const template = scenario.template;
   let recentOrders: Awaited<ReturnType<typeof complaintsOfAccount>> = [];
+  const windowDays = template?.kind === 'complaint' ? await repeatWindowDays(sql) : REPEAT_WINDOW_DAYS;
   if (template?.kind === 'complaint') {
     const checked = validateOrderFields(template, input.values);
     const accountField = template.fields.find((f) => f.type === 'account' && checked.values[f.name] !== '' && !checked.errors[f.name]);
     if (accountField) {
-      const since = new Date(at.getTime() - REPEAT_WINDOW_DAYS * 24 * 3_600_000);
+      const since = new Date(at.getTime() - windowDays * 24 * 3_600_000);
       recentOrders = await complaintsOfAccount(sql, checked.values[accountField.name], since);
     }
   }
@@ -50,7 +65,7 @@ export async function fileWorkOrder(deps: Deps, input: FileInput): Promise<FileR
     now: at,
     matrix: await loadMatrix(sql),
     recentOrders,
-    repeatWindowDays: REPEAT_WINDOW_DAYS,
+    repeatWindowDays: windowDays,
   });
   if (!prepared.ok) {
     return { ok: false, reason: 'invalid', scenario, version, values: prepared.values, errors: prepared.errors, problems: prepared.problems };

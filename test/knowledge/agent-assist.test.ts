@@ -186,6 +186,20 @@ describe('the scenario call screen and filing', () => {
     expect(lateRow.repeat).toBe(false);
   });
 
+  it('takes the repeat window from the settings (knowledge.repeat_window_days)', async () => {
+    // the account's last complaint is now 40 days old: outside the default 30, inside 90
+    t.clock.advanceMinutes(60 * 24 * 40);
+    await t.sql`INSERT INTO settings (key, value) VALUES ('knowledge.repeat_window_days', '90')`;
+    try {
+      agent = await signedIn(t, 'agent');
+      const res = await agent.post('/agent/scenarios/TS-003/orders', TS003);
+      const [row] = await t.sql<{ repeat: boolean }[]>`SELECT repeat FROM work_orders WHERE id = ${Number(/\/orders\/(\d+)/.exec(res.headers.get('location')!)![1])}`;
+      expect(row.repeat).toBe(true);
+    } finally {
+      await t.sql`DELETE FROM settings WHERE key = 'knowledge.repeat_window_days'`;
+    }
+  });
+
   it('routes by the template’s dispatch rules (who operates the charging pile)', async () => {
     const res = await agent.post('/agent/scenarios/CD-001/orders', { channel: '95598', name: '刘女士', phone: '13900001111', address: '科技园', stationName: '科技园充电站', pileNo: 'A-03', pileOperator: '私人桩（个人）', faultType: '插枪无反应', charged: '否' });
     expect(res.status).toBe(303);

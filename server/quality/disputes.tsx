@@ -96,10 +96,19 @@ async function minePage(c: Ctx, form?: { evaluationId: number; errors: Record<st
   const notice = c.req.query('disputed') ? t('quality.dispute.sent') : undefined;
   const training = await sql<{ topic: string; reason: string | null; status: string; created_at: Date }[]>`
     SELECT topic, reason, status, created_at FROM training_assignments WHERE agent_id = ${me} AND status = 'assigned' ORDER BY id DESC`;
+  const peerChecks = (await q.samplesAssignedTo(sql, me)).map((s) => ({ id: s.id, callId: s.call_id, plan: s.plan_name, status: s.status, dueDate: s.due_date }));
   return render(c, {
     title: t('quality.mine.title'),
     status,
-    body: <MinePage ctx={viewContext(c)} evaluations={evaluations} notice={notice} training={training.map((x) => ({ topic: x.topic, reason: x.reason, status: x.status, createdAt: x.created_at }))} />,
+    body: (
+      <MinePage
+        ctx={viewContext(c)}
+        evaluations={evaluations}
+        notice={notice}
+        peerChecks={peerChecks}
+        training={training.map((x) => ({ topic: x.topic, reason: x.reason, status: x.status, createdAt: x.created_at }))}
+      />
+    ),
   });
 }
 

@@ -121,6 +121,7 @@ export async function listScorecards(sql: Sql): Promise<{ id: number; code: stri
 
 export interface PlanRow {
   id: number;
+  created_by: number | null;
   name: string;
   project_ids: number[];
   period_start: string;
@@ -137,7 +138,7 @@ export interface PlanRow {
 }
 
 const PLAN_COLUMNS = `id, name, project_ids, to_char(period_start, 'YYYY-MM-DD') AS period_start, to_char(period_end, 'YYYY-MM-DD') AS period_end,
-  scorecard_id, filters, method, seed, strategy, reviewer_ids, daily_cap, created_at, version`;
+  scorecard_id, filters, method, seed, strategy, reviewer_ids, daily_cap, created_at, version, created_by`;
 
 export async function findPlan(sql: Sql, id: number): Promise<PlanRow | undefined> {
   const [row] = await sql<PlanRow[]>`SELECT ${sql.unsafe(PLAN_COLUMNS)} FROM plans WHERE id = ${id}`;
@@ -147,7 +148,7 @@ export async function findPlan(sql: Sql, id: number): Promise<PlanRow | undefine
 export async function listPlans(sql: Sql): Promise<(PlanRow & { samples: number; scored: number; drawn: boolean })[]> {
   return sql`
     SELECT pl.id, pl.name, pl.project_ids, to_char(pl.period_start, 'YYYY-MM-DD') AS period_start, to_char(pl.period_end, 'YYYY-MM-DD') AS period_end,
-      pl.scorecard_id, pl.filters, pl.method, pl.seed, pl.strategy, pl.reviewer_ids, pl.daily_cap, pl.created_at, pl.version,
+      pl.scorecard_id, pl.filters, pl.method, pl.seed, pl.strategy, pl.reviewer_ids, pl.daily_cap, pl.created_at, pl.version, pl.created_by,
       (SELECT count(*)::int FROM samples s WHERE s.plan_id = pl.id AND s.status <> 'replaced') AS samples,
       (SELECT count(*)::int FROM samples s WHERE s.plan_id = pl.id AND s.status = 'scored') AS scored,
       EXISTS (SELECT 1 FROM plan_draws d WHERE d.plan_id = pl.id) AS drawn
@@ -284,6 +285,13 @@ const SAMPLE_LIST = `SELECT s.id, s.plan_id, pl.name AS plan_name, s.call_id, s.
   FROM samples s JOIN plans pl ON pl.id = s.plan_id JOIN calls c ON c.id = s.call_id JOIN users a ON a.id = c.agent_id
   JOIN projects p ON p.id = c.project_id LEFT JOIN users r ON r.id = s.assigned_to`;
 
+/** The peer evaluation a recheck replaces, if the sample's current evaluation is one. */
+export async function peerEvaluationOfSample(sql: Sql, sampleId: number): Promise<EvaluationRow | undefined> {
+  const [row] = await sql<EvaluationRow[]>`SELECT ${sql.unsafe(EVAL_COLUMNS)} FROM evaluations e JOIN users u ON u.id = e.evaluator_id
+    WHERE e.sample_id = ${sampleId} AND e.status IN ('submitted', 'retracted') AND NOT ('inspector' = ANY(u.roles)) ORDER BY e.id DESC LIMIT 1`;
+  return row;
+}
+
 export async function samplesAssignedTo(sql: Sql, userId: number): Promise<SampleListRow[]> {
   return sql<SampleListRow[]>`${sql.unsafe(SAMPLE_LIST)} WHERE s.assigned_to = ${userId} AND s.status <> 'replaced'
     ORDER BY (s.status = 'scored'), c.recording_url IS NULL, s.due_date NULLS LAST, s.plan_id DESC, s.id LIMIT 500`;
@@ -326,6 +334,7 @@ export interface EvaluationRow {
   scorecard_version_id: number;
   evaluator_id: number;
   evaluator_name: string;
+  evaluator_roles: string[];
   answers: Record<string, string | number>;
   comments: Record<string, { text: string; atSeconds: number | null }>;
   status: 'draft' | 'submitted' | 'released' | 'retracted';
@@ -335,10 +344,11 @@ export interface EvaluationRow {
   updated_at: Date;
   submitted_at: Date | null;
   released_at: Date | null;
+  supersedes: number | null;
 }
 
-const EVAL_COLUMNS = `e.id, e.sample_id, e.call_id, e.scorecard_version_id, e.evaluator_id, u.display_name AS evaluator_name, e.answers, e.comments, e.status, e.score,
-  e.result, e.version, e.updated_at, e.submitted_at, e.released_at`;
+const EVAL_COLUMNS = `e.id, e.sample_id, e.call_id, e.scorecard_version_id, e.evaluator_id, u.display_name AS evaluator_name, u.roles AS evaluator_roles, e.answers, e.comments, e.status, e.score,
+  e.result, e.version, e.updated_at, e.submitted_at, e.released_at, e.supersedes`;
 
 /** The current (not retracted) evaluation of a sample. */
 export async function evaluationOfSample(sql: Sql, sampleId: number): Promise<EvaluationRow | undefined> {
@@ -354,11 +364,11 @@ export async function findEvaluation(sql: Sql, id: number): Promise<EvaluationRo
 
 export async function insertEvaluation(
   sql: Sql,
-  e: { sampleId: number; callId: string; scorecardVersionId: number; evaluatorId: number; answers: unknown; comments: unknown; at: Date },
+  e: { sampleId: number; callId: string; scorecardVersionId: number; evaluatorId: number; answers: unknown; comments: unknown; at: Date; supersedes?: number | null },
 ): Promise<EvaluationRow> {
   const [row] = await sql<{ id: number }[]>`
-    INSERT INTO evaluations (sample_id, call_id, scorecard_version_id, evaluator_id, answers, comments, created_at, updated_at)
-    VALUES (${e.sampleId}, ${e.callId}, ${e.scorecardVersionId}, ${e.evaluatorId}, ${sql.json(e.answers as never)}, ${sql.json(e.comments as never)}, ${e.at}, ${e.at})
+    INSERT INTO evaluations (sample_id, call_id, scorecard_version_id, evaluator_id, answers, comments, created_at, updated_at, supersedes)
+    VALUES (${e.sampleId}, ${e.callId}, ${e.scorecardVersionId}, ${e.evaluatorId}, ${sql.json(e.answers as never)}, ${sql.json(e.comments as never)}, ${e.at}, ${e.at}, ${e.supersedes ?? null})
     RETURNING id`;
   return (await findEvaluation(sql, row.id))!;
 }

@@ -228,10 +228,11 @@ async function planFormOptions(c: Ctx) {
 
 // ── scoring ─────────────────────────────────────────────────────────────────
 
-function scoringProps(c: Ctx, data: ScoringData, planName: string, override?: Partial<ScoringProps>): ScoringProps {
+function scoringProps(c: Ctx, data: ScoringData, planName: string, override?: Partial<ScoringProps>, peer?: q.EvaluationRow): ScoringProps {
   const ev = data.evaluation;
   const answers: Record<string, string> = {};
   for (const f of data.flags) answers[f.itemId] = String(f.suggested);
+  if (!ev && peer) for (const [k, v] of Object.entries(peer.answers)) answers[k] = String(v);
   if (ev) for (const [k, v] of Object.entries(ev.answers)) answers[k] = String(v);
   const result = ev?.result as EvaluationScore | null | undefined;
   return {
@@ -265,16 +266,34 @@ function scoringProps(c: Ctx, data: ScoringData, planName: string, override?: Pa
     version: ev?.version ?? 0,
     result: result ? { percent: result.percent, failedAll: result.failedAll, sections: result.sections.map((s) => ({ sectionId: s.sectionId, percent: s.percent, failed: s.failed })) } : null,
     evaluator: ev && ev.status !== 'draft' ? ev.evaluator_name : null,
+    peer: peer ? { name: peer.evaluator_name, score: peer.score } : null,
     ...override,
   };
 }
 
-async function loadScoring(c: Ctx): Promise<{ data: ScoringData; planName: string }> {
+/**
+ * The sample being scored, for this user: agents (peer checks) only reach samples assigned to them;
+ * on a peer-check plan an inspector opening a peer's submitted score starts a recheck (`peer`).
+ */
+async function loadScoring(c: Ctx): Promise<{ data: ScoringData; planName: string; plan: q.PlanRow; peer: q.EvaluationRow | undefined; isInspector: boolean }> {
   const { sql } = c.get('deps');
+  const user = c.get('user')!;
   const data = await scoringData(sql, idParam(c));
   if (!data || data.sample.status === 'replaced') throw new HTTPException(404);
+  const isInspector = user.roles.includes('inspector');
+  if (!isInspector && (data.sample.assigned_to !== user.id || data.call.agent_id === user.id)) {
+    const ev = data.evaluation;
+    if (!(ev && ev.evaluator_id === user.id)) throw new HTTPException(404);
+  }
   const plan = (await q.findPlan(sql, data.sample.plan_id))!;
-  return { data, planName: plan.name };
+  let peer: q.EvaluationRow | undefined;
+  if (plan.strategy === 'peer') {
+    peer = await q.peerEvaluationOfSample(sql, data.sample.id);
+    const ev = data.evaluation;
+    if (isInspector && ev && ev.status === 'submitted' && !ev.evaluator_roles.includes('inspector')) data.evaluation = undefined;
+    if (peer && !isInspector) peer = undefined;
+  }
+  return { data, planName: plan.name, plan, peer, isInspector };
 }
 
 export function registerQualityRoutes(r: SecureRouter): void {
@@ -551,8 +570,8 @@ export function registerQualityRoutes(r: SecureRouter): void {
   });
 
   // ── scoring ──
-  r.get('/quality/samples/:id', ['inspector'], async (c) => {
-    const { data, planName } = await loadScoring(c);
+  r.get('/quality/samples/:id', ['inspector', 'agent'], async (c) => {
+    const { data, planName, peer } = await loadScoring(c);
     const t = c.get('t');
     const loop = c.req.query('loop');
     const notice = c.req.query('submitted')
@@ -564,12 +583,12 @@ export function registerQualityRoutes(r: SecureRouter): void {
           : loop === 'finding' || loop === 'training' || loop === 'case'
             ? t(`quality.loop.done.${loop}`)
             : undefined;
-    return render(c, { title: `${t('quality.scoring.title')} ${data.call.id}`, wide: true, body: <ScoringPage {...scoringProps(c, data, planName, { notice })} /> });
+    return render(c, { title: `${t('quality.scoring.title')} ${data.call.id}`, wide: true, body: <ScoringPage {...scoringProps(c, data, planName, { notice }, peer)} /> });
   });
 
-  r.post('/quality/samples/:id/draft', ['inspector'], async (c) => {
+  r.post('/quality/samples/:id/draft', ['inspector', 'agent'], async (c) => {
     const { sql, now } = c.get('deps');
-    const { data, planName } = await loadScoring(c);
+    const { data, planName, peer } = await loadScoring(c);
     const body = await c.req.parseBody();
     const { answers, comments, raw } = readScoringForm(body, data.version.body);
     const version = Number(str(body, 'version') || '0');
@@ -577,14 +596,14 @@ export function registerQualityRoutes(r: SecureRouter): void {
     let saved: number | undefined;
     const ev = data.evaluation;
     if (!ev && version === 0) {
-      saved = (await q.insertEvaluation(sql, { sampleId: data.sample.id, callId: data.call.id, scorecardVersionId: data.version.id, evaluatorId: c.get('user')!.id, answers, comments, at: now() })).version;
+      saved = (await q.insertEvaluation(sql, { sampleId: data.sample.id, callId: data.call.id, scorecardVersionId: data.version.id, evaluatorId: c.get('user')!.id, answers, comments, at: now(), supersedes: peer?.status === 'submitted' ? peer.id : null })).version;
     } else if (ev && ev.status === 'draft') {
       saved = await q.saveDraft(sql, ev.id, version, answers, comments, now());
     }
     if (saved === undefined) {
       const fresh = await q.evaluationOfSample(sql, data.sample.id);
       if (fragment) return c.html(<DraftSaved ctx={viewContext(c)} at={now()} version={fresh?.version ?? 0} conflict />, 409);
-      return render(c, { title: data.call.id, status: 409, wide: true, body: <ScoringPage {...scoringProps(c, { ...data, evaluation: fresh }, planName, { answers: raw, comments, conflict: true, version: fresh?.version ?? 0 })} /> });
+      return render(c, { title: data.call.id, status: 409, wide: true, body: <ScoringPage {...scoringProps(c, { ...data, evaluation: fresh }, planName, { answers: raw, comments, conflict: true, version: fresh?.version ?? 0 }, peer)} /> });
     }
     if (data.sample.status === 'assigned') await sql`UPDATE samples SET status = 'draft' WHERE id = ${data.sample.id} AND status = 'assigned'`;
     await audit(sql, { ...actor(c), action: 'evaluation.draft', target: `sample:${data.sample.id}`, detail: { version: saved } });
@@ -592,16 +611,16 @@ export function registerQualityRoutes(r: SecureRouter): void {
     return c.redirect(`/quality/samples/${data.sample.id}?saved=1`, 303);
   });
 
-  r.post('/quality/samples/:id/submit', ['inspector'], async (c) => {
+  r.post('/quality/samples/:id/submit', ['inspector', 'agent'], async (c) => {
     const { sql, now } = c.get('deps');
     const t = c.get('t');
-    const { data, planName } = await loadScoring(c);
+    const { data, planName, plan, peer, isInspector } = await loadScoring(c);
     const body = await c.req.parseBody();
     const card = data.version.body;
     const { answers, comments, raw } = readScoringForm(body, card);
     const version = Number(str(body, 'version') || '0');
     const page = (status: 409 | 422, override: Partial<ScoringProps>) =>
-      render(c, { title: data.call.id, status, wide: true, body: <ScoringPage {...scoringProps(c, data, planName, { answers: raw, comments, ...override })} /> });
+      render(c, { title: data.call.id, status, wide: true, body: <ScoringPage {...scoringProps(c, data, planName, { answers: raw, comments, ...override }, peer)} /> });
     const problems = answerProblems(card, answers);
     if (Object.keys(problems).length) {
       const errors: Record<string, string> = {};
@@ -613,16 +632,22 @@ export function registerQualityRoutes(r: SecureRouter): void {
     let current = version;
     if (!ev) {
       if (version !== 0) return page(409, { conflict: true, version: 0, status: 'new', result: null });
-      ev = await q.insertEvaluation(sql, { sampleId: data.sample.id, callId: data.call.id, scorecardVersionId: data.version.id, evaluatorId: c.get('user')!.id, answers, comments, at: now() });
+      ev = await q.insertEvaluation(sql, { sampleId: data.sample.id, callId: data.call.id, scorecardVersionId: data.version.id, evaluatorId: c.get('user')!.id, answers, comments, at: now(), supersedes: peer?.status === 'submitted' ? peer.id : null });
       current = ev.version;
     }
     const ok = ev.status === 'draft' && (await q.submitEvaluation(sql, ev.id, current, { answers, comments, score: score.percent, result: score, at: now() }));
     if (!ok) {
       const fresh = await q.evaluationOfSample(sql, data.sample.id);
-      return render(c, { title: data.call.id, status: 409, wide: true, body: <ScoringPage {...scoringProps(c, { ...data, evaluation: fresh }, planName, { answers: raw, comments, conflict: true, version: fresh?.version ?? 0 })} /> });
+      return render(c, { title: data.call.id, status: 409, wide: true, body: <ScoringPage {...scoringProps(c, { ...data, evaluation: fresh }, planName, { answers: raw, comments, conflict: true, version: fresh?.version ?? 0 }, peer)} /> });
     }
-    await sql`UPDATE samples SET status = 'scored' WHERE id = ${data.sample.id}`;
-    await audit(sql, { ...actor(c), action: 'evaluation.submit', target: `evaluation:${ev.id}`, detail: { sample: data.sample.id, call: data.call.id, score: score.percent, failedAll: score.failedAll, scorecardVersion: data.version.version } });
+    if (!isInspector && plan.strategy === 'peer') {
+      // 专员互检 → 质检员复检: the peer's score goes to the plan's inspector for a recheck
+      await sql`UPDATE samples SET status = 'assigned', assigned_to = ${plan.created_by ?? data.sample.assigned_to} WHERE id = ${data.sample.id}`;
+    } else {
+      if (ev.supersedes) await sql`UPDATE evaluations SET status = 'retracted', updated_at = ${now()} WHERE id = ${ev.supersedes} AND status = 'submitted'`;
+      await sql`UPDATE samples SET status = 'scored' WHERE id = ${data.sample.id}`;
+    }
+    await audit(sql, { ...actor(c), action: ev.supersedes ? 'evaluation.recheck' : 'evaluation.submit', target: `evaluation:${ev.id}`, detail: { sample: data.sample.id, call: data.call.id, score: score.percent, failedAll: score.failedAll, scorecardVersion: data.version.version } });
     return c.redirect(`/quality/samples/${data.sample.id}?submitted=1`, 303);
   });
 

@@ -131,6 +131,7 @@ describe('quality: agents see their released evaluations', () => {
     expect(theirs).toContain('data-testid="mine-REC-0004"');
     expect(theirs).not.toContain('REC-0001');
     expect((await inspector.get('/quality/mine')).status).toBe(403);
-    expect((await agent.get(`/quality/samples/${await sample('REC-0001')}`)).status).toBe(403);
+    // agents reach only samples assigned to them as peers
+    expect((await agent.get(`/quality/samples/${await sample('REC-0001')}`)).status).toBe(404);
   });
 });

@@ -305,6 +305,8 @@ export const qualityStrings: { 'zh-CN': Record<string, string>; en: Record<strin
     'quality.weak.assign': '为超过阈值的坐席布置培训',
     'quality.weak.assigned': '新布置了 {count} 项培训。',
     'quality.weak.reason': '失误 {failures}/{checked}',
+    'quality.peer.score': '互检评分：{score}（{name}）。请复检并确认或修改。',
+    'quality.peer.title': '待我互检的通话',
   },
   en: {
     'quality.tab.queue': 'Work queue',
@@ -611,5 +613,7 @@ export const qualityStrings: { 'zh-CN': Record<string, string>; en: Record<strin
     'quality.weak.assign': 'Assign training to agents over the threshold',
     'quality.weak.assigned': '{count} training assignments created.',
     'quality.weak.reason': 'failed {failures} of {checked}',
+    'quality.peer.score': 'Peer score: {score} ({name}). Recheck and confirm or change it.',
+    'quality.peer.title': 'Peer checks assigned to me',
   },
 };

@@ -26,7 +26,19 @@ export interface MyEvaluation {
   form?: { errors: Record<string, string>; values: { itemId: string; comment: string } };
 }
 
-export function MinePage({ ctx, evaluations, notice, training = [] }: { ctx: ViewContext; evaluations: MyEvaluation[]; notice?: string; training?: { topic: string; reason: string | null; status: string; createdAt: Date }[] }) {
+export function MinePage({
+  ctx,
+  evaluations,
+  notice,
+  training = [],
+  peerChecks = [],
+}: {
+  ctx: ViewContext;
+  evaluations: MyEvaluation[];
+  notice?: string;
+  training?: { topic: string; reason: string | null; status: string; createdAt: Date }[];
+  peerChecks?: { id: number; callId: string; plan: string; status: string; dueDate: string | null }[];
+}) {
   const { t } = ctx;
   return (
     <section class="panel">
@@ -34,6 +46,18 @@ export function MinePage({ ctx, evaluations, notice, training = [] }: { ctx: Vie
       <p class="lead">{t('quality.mine.lead')}</p>
       {notice ? <Flash kind="ok">{notice}</Flash> : null}
       <TrainingList ctx={ctx} items={training} />
+      {peerChecks.length ? (
+        <div class="q-peer" data-testid="peer-checks">
+          <h2>{t('quality.peer.title')}</h2>
+          <ul>
+            {peerChecks.map((p) => (
+              <li>
+                <a href={`/quality/samples/${p.id}`}>{p.callId}</a> · {p.plan} · <StatusBadge ctx={ctx} status={p.status} /> {p.dueDate ?? ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <p>
         <a href="/quality/cases">{t('quality.case.title')}</a>
       </p>

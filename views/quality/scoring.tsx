@@ -48,6 +48,8 @@ export interface ScoringProps {
   version: number;
   result: ScoringResult | null;
   evaluator: string | null;
+  /** On a peer-check plan: the peer's submitted score this recheck starts from. */
+  peer?: { name: string; score: number | null } | null;
   conflict?: boolean;
   notice?: string;
 }
@@ -194,7 +196,7 @@ export function ScoringPage(p: ScoringProps) {
   const flagOf = new Map(p.flags.map((f) => [f.itemId, f]));
   return (
     <section class="panel q-scoring">
-      <QualityTabs ctx={ctx} active="queue" />
+      {ctx.user?.roles.includes('inspector') ? <QualityTabs ctx={ctx} active="queue" /> : null}
       <div class="titlebar">
         <h1>
           {t('quality.scoring.title')} {call.id}
@@ -202,10 +204,15 @@ export function ScoringPage(p: ScoringProps) {
         <StatusBadge ctx={ctx} status={p.status} />
       </div>
       <p class="muted">
-        <a href={`/quality/plans/${p.planId}`}>{p.planName}</a> · {call.agent} · {call.project} · {call.queue} · {formatInstant(call.startedAt, ctx.locale)} · {clock(call.durationSeconds)}
+        {ctx.user?.roles.includes('inspector') ? <a href={`/quality/plans/${p.planId}`}>{p.planName}</a> : p.planName} · {call.agent} · {call.project} · {call.queue} · {formatInstant(call.startedAt, ctx.locale)} · {clock(call.durationSeconds)}
         {call.scenarioCode ? ` · ${call.scenarioCode}` : ''} · {card.name} v{p.cardVersion}
       </p>
       {p.notice ? <Flash kind="ok">{p.notice}</Flash> : null}
+      {p.peer ? (
+        <Flash kind="info">
+          <span data-testid="peer-score">{t('quality.peer.score', { name: p.peer.name, score: percent(p.peer.score) })}</span>
+        </Flash>
+      ) : null}
       {p.conflict ? <Flash kind="error">{t('quality.scoring.conflict')}</Flash> : null}
       {Object.keys(p.errors).length ? <Flash kind="error">{t('form.errors')}</Flash> : null}
       <div class="q-split">
@@ -244,7 +251,7 @@ export function ScoringPage(p: ScoringProps) {
                 ))}
               </ul>
               {p.evaluator ? <p class="muted">{t('quality.scoring.by', { name: p.evaluator })}</p> : null}
-              {p.status === 'submitted' && p.evaluationId ? (
+              {p.status === 'submitted' && p.evaluationId && ctx.user?.roles.includes('inspector') ? (
                 <PostForm ctx={ctx} action={`/quality/evaluations/${p.evaluationId}/release`}>
                   <button type="submit" class="primary" data-testid="release">
                     {t('quality.scoring.release')}
@@ -282,7 +289,7 @@ export function ScoringPage(p: ScoringProps) {
               </div>
             )}
           </form>
-          {readOnly ? <LoopForms ctx={ctx} sampleId={p.sampleId} items={card.sections.flatMap((s) => s.items.map((i) => ({ id: i.id, label: i.label })))} scenarioCode={call.scenarioCode} /> : null}
+          {readOnly && ctx.user?.roles.includes('inspector') ? <LoopForms ctx={ctx} sampleId={p.sampleId} items={card.sections.flatMap((s) => s.items.map((i) => ({ id: i.id, label: i.label })))} scenarioCode={call.scenarioCode} /> : null}
           <details class="q-rules">
             <summary>{t('quality.scoring.rules')}</summary>
             <ol>

@@ -277,6 +277,7 @@ describe('work-order lists', () => {
     const masked = await (await inspector.get(`/orders/${row.id}`)).text();
     expect(masked).toMatch(/data-testid="phone">138\*\*\*\*5678</);
     expect(masked).not.toContain('13812345678');
+    expect(masked).toContain('<a href="/orders/department/D-OPS">运维检修部</a>');
     expect((await admin.get('/orders/999999')).status).toBe(404);
     expect((await admin.get('/orders/abc')).status).toBe(404);
   });

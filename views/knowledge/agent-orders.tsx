@@ -36,6 +36,12 @@ function RepeatBadge({ ctx, repeat }: { ctx: ViewContext; repeat: boolean }) {
   ) : null;
 }
 
+/** A department's name, linked to its order list for those who may read it. */
+function Dept({ ctx, dept }: { ctx: ViewContext; dept: { code: string; name: string } }) {
+  const reader = (ctx.user?.roles ?? []).some((r) => r === 'inspector' || r === 'knowledge' || r === 'admin');
+  return reader ? <a href={`/orders/department/${encodeURIComponent(dept.code)}`}>{dept.name}</a> : <>{dept.name}</>;
+}
+
 /** One order in full: route (department names), deadline, repeat flag; the confirmation after filing. */
 export function OrderPage({ ctx, order, filed }: { ctx: ViewContext; order: OrderView; filed: boolean }) {
   const { t } = ctx;
@@ -63,9 +69,16 @@ export function OrderPage({ ctx, order, filed }: { ctx: ViewContext; order: Orde
           </>
         ) : null}
         <dt>{t('order.detail.owner')}</dt>
-        <dd data-testid="owner">{order.owner ? order.owner.name : t('order.detail.unrouted')}</dd>
+        <dd data-testid="owner">{order.owner ? <Dept ctx={ctx} dept={order.owner} /> : t('order.detail.unrouted')}</dd>
         <dt>{t('order.detail.responsible')}</dt>
-        <dd data-testid="responsible">{order.responsible.map((d) => d.name).join('、')}</dd>
+        <dd data-testid="responsible">
+          {order.responsible.map((d, i) => (
+            <>
+              {i > 0 ? '、' : ''}
+              <Dept ctx={ctx} dept={d} />
+            </>
+          ))}
+        </dd>
         {order.routeReason ? (
           <>
             <dt>{t('order.detail.route')}</dt>

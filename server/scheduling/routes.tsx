@@ -114,7 +114,7 @@ async function importPage(c: Ctx, extra: { errors?: { line: number; message: str
 }
 
 export function registerSchedulingRoutes(r: SecureRouter): void {
-  r.get('/rosters', ['scheduler'], async (c) => {
+  async function overview(c: Ctx, extra: { form?: { maxOccupancy: string; shrinkage: string }; errors?: Record<string, string>; status?: 200 | 422; notice?: string } = {}) {
     const { sql, config } = c.get('deps');
     const first = addLocalDays(today(c).slice(0, 7) + '-01', 31).slice(0, 7);
     const days = daysOfMonth(first);
@@ -135,7 +135,37 @@ export function registerSchedulingRoutes(r: SecureRouter): void {
         agentHours: totals.reduce((s, d) => s + d.agentHours, 0),
       });
     }
-    return render(c, { title: c.get('t')('home.rosters.title'), body: <RostersHome ctx={viewContext(c)} month={first} items={items} /> });
+    const form = extra.form ?? { maxOccupancy: String(params.maxOccupancy), shrinkage: String(params.shrinkage) };
+    return render(c, {
+      title: c.get('t')('home.rosters.title'),
+      status: extra.status,
+      body: <RostersHome ctx={viewContext(c)} month={first} items={items} defaults={form} errors={extra.errors ?? {}} notice={extra.notice} />,
+    });
+  }
+
+  r.get('/rosters', ['scheduler'], (c) => overview(c, { notice: c.req.query('saved') === '1' ? c.get('t')('sched.defaults.saved') : undefined }));
+
+  r.post('/rosters/staffing-defaults', ['scheduler'], async (c) => {
+    const { sql } = c.get('deps');
+    const t = c.get('t');
+    const body = await c.req.parseBody();
+    const form = { maxOccupancy: String(body.maxOccupancy ?? '').trim(), shrinkage: String(body.shrinkage ?? '').trim() };
+    const occ = Number(form.maxOccupancy);
+    const shrink = Number(form.shrinkage);
+    const errors: Record<string, string> = {};
+    if (!form.maxOccupancy) errors.maxOccupancy = t('form.required');
+    else if (!(occ >= 0.5 && occ <= 1)) errors.maxOccupancy = t('sched.defaults.badOccupancy');
+    if (!form.shrinkage) errors.shrinkage = t('form.required');
+    else if (!(shrink >= 0 && shrink <= 0.8)) errors.shrinkage = t('sched.defaults.badShrinkage');
+    if (Object.keys(errors).length) return overview(c, { form, errors, status: 422 });
+    const before = await staffingDefaults(sql);
+    await sql.begin(async (tx) => {
+      for (const [key, value] of [['scheduling.maxOccupancy', occ], ['scheduling.shrinkage', shrink]] as const) {
+        await tx`INSERT INTO settings (key, value) VALUES (${key}, ${String(value)}) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`;
+      }
+    });
+    await audit(sql, { ...actor(c), action: 'staffing.defaults', target: 'settings', detail: { before, after: { maxOccupancy: occ, shrinkage: shrink } } });
+    return c.redirect('/rosters?saved=1', 303);
   });
 
   r.get('/rosters/history/import', ['scheduler'], (c) => {

@@ -195,12 +195,29 @@ describe('scheduling: history import, forecast and staffing', () => {
     expect(html).toMatch(/<strong>TST<\/strong>[\s\S]*?<td class="num">148,850<\/td>/);
   });
 
+  it('keeps staffing defaults the scheduler sets, and the pages use them', async () => {
+    const bad = await scheduler.post('/rosters/staffing-defaults', { maxOccupancy: '1.5', shrinkage: '0.2' });
+    expect(bad.status).toBe(422);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain('最大占用率须在 0.5 到 1 之间。');
+    expect(badHtml).toContain('value="1.5"');
+    const ok = await scheduler.post('/rosters/staffing-defaults', { maxOccupancy: '0.85', shrinkage: '0' });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe('/rosters?saved=1');
+    const html = await (await scheduler.get('/rosters/forecast?project=TST&date=2026-12-10')).text();
+    expect(intervalRow(html, 3)).toMatchObject({ productive: '14', scheduled: '14' });
+    const [audit] = await t.sql<{ detail: { before: { shrinkage: number }; after: { shrinkage: number } } }[]>`SELECT detail FROM audit_log WHERE action = 'staffing.defaults'`;
+    expect(audit!.detail).toEqual({ before: { maxOccupancy: 0.85, shrinkage: 0.3 }, after: { maxOccupancy: 0.85, shrinkage: 0 } });
+    await scheduler.post('/rosters/staffing-defaults', { maxOccupancy: '0.85', shrinkage: '0.3' });
+  });
+
   it('answers bad parameters with 404 and empty forms with 422', async () => {
     expect((await scheduler.get('/rosters/forecast?project=NOPE')).status).toBe(404);
     expect((await scheduler.get('/rosters/forecast?project=TST&date=2026-02-30')).status).toBe(404);
     expect((await scheduler.get('/rosters/forecast/month?month=2026-13')).status).toBe(404);
     expect((await scheduler.post('/rosters/forecast/adjustments', {})).status).toBe(422);
     expect((await scheduler.post('/rosters/history/import', {})).status).toBe(422);
+    expect((await scheduler.post('/rosters/staffing-defaults', {})).status).toBe(422);
     expect((await scheduler.post('/rosters/forecast/adjustments/abc/delete')).status).toBe(404);
   });
 

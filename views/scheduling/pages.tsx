@@ -43,7 +43,7 @@ export interface OverviewItem {
   agentHours: number | null;
 }
 
-export function RostersHome(props: { ctx: ViewContext; month: string; items: OverviewItem[] }) {
+export function RostersHome(props: { ctx: ViewContext; month: string; items: OverviewItem[]; defaults: { maxOccupancy: string; shrinkage: string }; errors: Record<string, string>; notice?: string }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
@@ -94,6 +94,13 @@ export function RostersHome(props: { ctx: ViewContext; month: string; items: Ove
         </tbody>
       </table>
       <p class="muted">{t('sched.home.note')}</p>
+      <h2>{t('sched.defaults.title')}</h2>
+      {props.notice ? <Flash kind="ok">{props.notice}</Flash> : null}
+      <PostForm ctx={ctx} action="/rosters/staffing-defaults" class="row-form defaults-form">
+        <Field name="maxOccupancy" label={t('sched.maxOccupancy')} value={props.defaults.maxOccupancy} required error={props.errors.maxOccupancy} hint={t('sched.defaults.occupancyHint')} />
+        <Field name="shrinkage" label={t('sched.shrinkage')} value={props.defaults.shrinkage} required error={props.errors.shrinkage} hint={t('sched.defaults.shrinkageHint')} />
+        <button type="submit">{t('sched.defaults.save')}</button>
+      </PostForm>
     </section>
   );
 }

@@ -18,6 +18,7 @@ import * as q from './queries.ts';
 import { registerCalibrationRoutes } from './calibration.tsx';
 import { registerDisputeRoutes } from './disputes.tsx';
 import { registerLoopRoutes } from './loop.tsx';
+import { registerScorecardRoutes } from './scorecards.tsx';
 import { DrawError, answerProblems, drawPlan, importCalls, newSeed, readScoringForm, replaceSample, scoreAnswers, scoringData, verifyDraw, type Actor, type PlanFilters, type ScoringData } from './service.ts';
 
 /** An evaluation at or above this percent (and without a fired fail-all item) passes. */
@@ -300,6 +301,7 @@ export function registerQualityRoutes(r: SecureRouter): void {
   registerCalibrationRoutes(r);
   registerDisputeRoutes(r);
   registerLoopRoutes(r);
+  registerScorecardRoutes(r);
   r.get('/quality', ['inspector'], async (c) => {
     const rows = await q.samplesAssignedTo(c.get('deps').sql, c.get('user')!.id);
     const items = rows.map((s) => ({

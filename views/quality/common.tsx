@@ -1,7 +1,7 @@
 // Shared pieces of the quality pages: the area's tabs and small formatters.
 import type { ViewContext } from '../context.ts';
 
-export type QualityTab = 'queue' | 'plans' | 'calibration' | 'disputes' | 'findings' | 'weak' | 'size' | 'import';
+export type QualityTab = 'queue' | 'plans' | 'scorecards' | 'calibration' | 'disputes' | 'findings' | 'weak' | 'size' | 'import';
 
 /** The quality area's tabs (work queue, plans, sample size, call import). */
 export function QualityTabs({ ctx, active }: { ctx: ViewContext; active: QualityTab }) {
@@ -9,6 +9,7 @@ export function QualityTabs({ ctx, active }: { ctx: ViewContext; active: Quality
   const tabs: [QualityTab, string, string][] = [
     ['queue', '/quality', 'quality.tab.queue'],
     ['plans', '/quality/plans', 'quality.tab.plans'],
+    ['scorecards', '/quality/scorecards', 'quality.tab.scorecards'],
     ['calibration', '/quality/calibration', 'quality.tab.calibration'],
     ['disputes', '/quality/disputes', 'quality.tab.disputes'],
     ['findings', '/quality/findings', 'quality.tab.findings'],

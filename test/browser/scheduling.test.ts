@@ -115,4 +115,26 @@ describe.skipIf(!browserAvailable)(`browser: scheduling${browserAvailable ? '' :
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('shows the demo centre in English: the 95598 forecast with its backtest and the month view', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${server.url}/login?next=${encodeURIComponent('/rosters/forecast?project=95598')}`);
+    await page.getByLabel('Username').fill('scheduler');
+    await page.getByLabel('Password').fill(DEMO_PASSWORDS.scheduler);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/rosters\/forecast\?project=95598/);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Forecast and staffing');
+    expect(await page.getByTestId('wape').innerText()).toMatch(/^\d+\.\d%/);
+    expect(await page.locator('[data-testid=staffing-chart] rect.bar[data-interval]').count()).toBe(48);
+    await page.screenshot({ path: join(tmpdir(), 'scheduling-forecast-en.png') });
+    await page.getByRole('link', { name: 'Month forecast' }).click();
+    await page.waitForURL(/\/rosters\/forecast\/month/);
+    expect(await page.getByTestId('month-total').innerText()).toMatch(/calls forecast for the month/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -53,7 +53,40 @@ async function gradedEvaluations(sql: Sql): Promise<Graded[]> {
     WHERE e.sample_id IS NOT NULL AND e.status IN ('submitted', 'released') AND e.result IS NOT NULL`;
 }
 
+/** One CSV field: quoted when needed; a leading = + - @ is defused so spreadsheets do not run it. */
+export function csvField(value: unknown): string {
+  let s = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
 export function registerLoopRoutes(r: SecureRouter): void {
+  /** Every submitted, released or retracted evaluation of sampled calls, one row each, answers per item. */
+  r.get('/quality/evaluations.csv', ['inspector'], async (c) => {
+    const { sql } = c.get('deps');
+    const rows = await sql<{ id: number; call_id: string; agent: string; team: string | null; project: string; scenario_code: string | null; evaluator: string; version: number; status: string; score: number | null; result: EvaluationScore | null; answers: Record<string, unknown>; submitted_at: Date | null; released_at: Date | null }[]>`
+      SELECT e.id, e.call_id, a.username AS agent, tm.code AS team, p.code AS project, c.scenario_code, u.username AS evaluator, v.version, e.status, e.score, e.result, e.answers,
+        e.submitted_at, e.released_at
+      FROM evaluations e JOIN calls c ON c.id = e.call_id JOIN users a ON a.id = c.agent_id LEFT JOIN teams tm ON tm.id = a.team_id JOIN projects p ON p.id = c.project_id
+      JOIN users u ON u.id = e.evaluator_id JOIN scorecard_versions v ON v.id = e.scorecard_version_id
+      WHERE e.sample_id IS NOT NULL AND e.status <> 'draft' ORDER BY e.id`;
+    const [card] = await q.listScorecards(sql);
+    const itemIds = card ? (await q.latestScorecardVersion(sql, card.id))!.body.sections.flatMap((s) => s.items.map((i) => i.id)) : [];
+    const header = ['evaluation', 'call', 'agent', 'team', 'project', 'scenario', 'evaluator', 'scorecardVersion', 'status', 'score', 'failedAll', 'submittedAt', 'releasedAt', ...itemIds];
+    const lines = [header.join(',')];
+    for (const e of rows) {
+      lines.push(
+        [e.id, e.call_id, e.agent, e.team, e.project, e.scenario_code, e.evaluator, e.version, e.status, e.score === null ? '' : e.score.toFixed(2), e.result?.failedAll ? 1 : 0, e.submitted_at, e.released_at, ...itemIds.map((i) => e.answers[i])]
+          .map(csvField)
+          .join(','),
+      );
+    }
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', 'attachment; filename="evaluations.csv"');
+    c.header('Cache-Control', 'no-store');
+    return c.body(`\ufeff${lines.join('\r\n')}\r\n`);
+  });
+
   r.post('/quality/samples/:id/findings', ['inspector'], async (c) => {
     const { sql, now } = c.get('deps');
     const { sample, call, evaluation, items } = await sampleContext(c);

@@ -55,3 +55,22 @@ describe('quality: closing the loop', () => {
     expect((await inspector.post('/quality/weak-spots/training', { threshold: '', minChecked: '0' })).status).toBe(422);
   });
 });
+
+describe('quality: evaluations CSV export', () => {
+  it('exports submitted evaluations with answers per item and defuses formula-like text', async () => {
+    const t = await testApp();
+    const inspector = await signedIn(t, 'inspector');
+    const [s] = await t.sql<{ id: number }[]>`SELECT id FROM samples WHERE call_id = 'REC-0002'`;
+    await inspector.post(`/quality/samples/${s.id}/submit`, { ...form({ ...GOOD, 'no-taboo': 'no' }), version: '0' });
+    const res = await inspector.get('/quality/evaluations.csv');
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const text = (await res.text()).replace(/^\ufeff/, '');
+    const [header, row, end] = text.split('\r\n');
+    expect(header).toBe('evaluation,call,agent,team,project,scenario,evaluator,scorecardVersion,status,score,failedAll,submittedAt,releasedAt,greeting,identify,inquiry,accuracy,workorder,empathy,responsive,no-taboo,privacy,closing');
+    expect(row).toMatch(/^\d+,REC-0002,agent,95598-A,95598,,inspector,1,submitted,0\.00,1,2026-11-25T02:00:00\.000Z,,yes,na,yes,8,yes,4,yes,no,yes,yes$/);
+    expect(end).toBe('');
+    const { csvField } = await import('../../server/quality/loop.tsx');
+    expect([csvField('=1+1'), csvField('-5'), csvField('a,"b"'), csvField(null)]).toEqual(["'=1+1", '-5', '"a,""b"""', '']);
+    expect((await (await signedIn(t, 'agent')).get('/quality/evaluations.csv')).status).toBe(403);
+  });
+});

@@ -324,6 +324,7 @@ export const qualityStrings: { 'zh-CN': Record<string, string>; en: Record<strin
     'quality.card.save': '保存',
     'quality.card.saved': '已保存，当前为 v{version}。',
     'quality.card.conflict': '质检标准已被他人修改。下面保留了您的内容，请核对最新版本后再保存。',
+    'quality.weak.export': '导出全部评分（CSV）',
   },
   en: {
     'quality.tab.queue': 'Work queue',
@@ -649,5 +650,6 @@ export const qualityStrings: { 'zh-CN': Record<string, string>; en: Record<strin
     'quality.card.save': 'Save',
     'quality.card.saved': 'Saved; now v{version}.',
     'quality.card.conflict': 'Someone else changed the scorecard. Your text is kept below; check the latest version and save again.',
+    'quality.weak.export': 'Export all evaluations (CSV)',
   },
 };

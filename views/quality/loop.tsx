@@ -156,6 +156,11 @@ export function WeakSpotsPage(props: { ctx: ViewContext; by: string; spots: Weak
       <QualityTabs ctx={ctx} active="weak" />
       <h1>{t('quality.weak.title')}</h1>
       <p class="lead">{t('quality.weak.lead')}</p>
+      <p>
+        <a href="/quality/evaluations.csv" hx-boost="false" download>
+          {t('quality.weak.export')}
+        </a>
+      </p>
       {props.notice ? <Flash kind="ok">{props.notice}</Flash> : null}
       <nav class="tabs">
         {(['team', 'project', 'scenario', 'agent'] as const).map((b) => (

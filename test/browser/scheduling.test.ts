@@ -91,7 +91,10 @@ describe.skipIf(!browserAvailable)(`browser: scheduling${browserAvailable ? '' :
     expect(await row20.locator('[data-col=scheduled]').innerText()).toBe(String(need(callsAt(20)).scheduledAgents));
 
     // A campaign at 10:00: +50% in that interval.
-    await page.getByLabel('范围').selectOption('20');
+    // clicking the 10:00 bar picks that interval in the form
+    await page.locator('[data-testid=staffing-chart] rect.bar[data-interval="20"]').click();
+    expect(await page.getByLabel('范围').inputValue()).toBe('20');
+    expect(await page.getByLabel('数值').getAttribute('placeholder')).toBe('1.3');
     await page.getByLabel('方式').selectOption('factor');
     await page.getByLabel('数值').fill('1.5');
     await page.getByLabel('原因').fill('电费催缴短信集中发送');

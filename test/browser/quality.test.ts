@@ -109,4 +109,41 @@ describe.skipIf(!browserAvailable)(`browser: quality${browserAvailable ? '' : ` 
     expect(errors.map((e) => e.slice(0, 120))).toEqual([]);
     await context.close();
   });
+  it('creates a plan in the form, draws a reproducible sample and sees it verified', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill('inspector');
+    await page.getByLabel('密码').fill(DEMO_PASSWORDS.inspector);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`${server.url}/quality`);
+    await page.getByRole('link', { name: '质检计划', exact: true }).first().click();
+    await page.getByRole('link', { name: '新建质检计划' }).click();
+    await page.waitForURL(/\/quality\/plans\/new$/);
+    await page.getByLabel('计划名称').fill('投诉与长通话定向抽检');
+    await page.getByLabel('95598 · 95598供电服务热线').check();
+    await page.locator('select[name="methodKind"]').selectOption('targeted');
+    // only the chosen method's fields show
+    expect(await page.locator('[data-method="quota"]').isVisible()).toBe(false);
+    await page.getByLabel('投诉工单').check();
+    await page.getByLabel('长通话', { exact: true }).check();
+    await page.getByLabel('长通话阈值（秒）').fill('900');
+    await page.getByLabel('最多抽取').fill('12');
+    await page.getByLabel('抽样种子').fill('browser-seed-1');
+    await page.getByRole('button', { name: '创建计划' }).click();
+    await page.waitForURL(/\/quality\/plans\/\d+$/);
+    await page.getByTestId('draw').click();
+    await page.waitForURL(/\?drawn=12$/);
+    expect(await page.getByTestId('draw-verified').isVisible()).toBe(true);
+    expect(await page.getByTestId('plan-seed').innerText()).toBe('browser-seed-1');
+    const strata = await page.getByTestId('plan-samples').locator('tbody tr td:nth-child(2)').allInnerTexts();
+    expect(strata.length).toBe(12);
+    // complaints have priority 1 and there are more than 12 of them, so they fill the sample
+    expect(new Set(strata)).toEqual(new Set(['complaints']));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -199,11 +199,15 @@ export function registerKnowledgeRoutes(r: SecureRouter): void {
     return scenarioPage(c, s, { notice });
   });
 
-  /** The script filled with the form's values (htmx swaps it in as the agent types; without JS, the whole page). */
-  r.get('/agent/scenarios/:code/script', AGENT, async (c) => {
+  /**
+   * The script filled with the form's values (htmx swaps it in as the agent types; a plain post
+   * gets the whole page). A POST, so the caller's details never travel in a URL; it changes nothing.
+   */
+  r.post('/agent/scenarios/:code/script', AGENT, async (c) => {
     const s = await scenarioOr404(c);
-    const values = templateValues(s.scenario, c.req.query());
-    const channel = c.req.query('channel') ?? '95598';
+    const form = await c.req.parseBody();
+    const values = templateValues(s.scenario, form);
+    const channel = typeof form.channel === 'string' ? form.channel : '95598';
     const fragment = <ScriptPanel ctx={viewContext(c)} scenario={s.scenario} values={values} />;
     const body = (
       <ScenarioPage ctx={viewContext(c)} scenario={s.scenario} version={s.version} values={values} channel={channel} errors={{}} problems={[]} flag={emptyFlag()} />

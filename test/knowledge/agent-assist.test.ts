@@ -118,12 +118,12 @@ describe('the scenario call screen and filing', () => {
   });
 
   it('fills the script placeholders from the typed values (fragment for htmx)', async () => {
-    const res = await agent.get(`/agent/scenarios/TD-001/script?name=${encodeURIComponent('张三')}&address=${encodeURIComponent('<b>人民路</b>')}`, { 'HX-Request': 'true' });
+    const res = await agent.post('/agent/scenarios/TD-001/script', { name: '张三', address: '<b>人民路</b>' }, { headers: { 'HX-Request': 'true' } });
     const html = await res.text();
     expect(html.startsWith('<section id="script"')).toBe(true);
     expect(html).toContain('请问是张三吗？');
     expect(html).toContain('&lt;b&gt;人民路&lt;/b&gt;的计划停电信息');
-    const blank = await (await agent.get('/agent/scenarios/TD-001/script', { 'HX-Request': 'true' })).text();
+    const blank = await (await agent.post('/agent/scenarios/TD-001/script', {}, { headers: { 'HX-Request': 'true' } })).text();
     expect(blank).toContain('<span class="placeholder">{name}</span>');
   });
 

@@ -34,14 +34,14 @@ function ScriptText({ text }: { text: string }) {
   return <>{parts.map((p, i) => (i % 2 === 1 ? <span class="placeholder">{p}</span> : p))}</>;
 }
 
-/** The script panel; re-fetched (hx-get) with the form's values as the agent types. */
+/** The script panel; re-fetched (hx-post, so no personal data in URLs) with the form's values as the agent types. */
 export function ScriptPanel({ ctx, scenario, values }: { ctx: ViewContext; scenario: Scenario; values: Record<string, string> }) {
   const { t } = ctx;
   return (
     <section
       id="script"
       class="panel script"
-      hx-get={`/agent/scenarios/${encodeURIComponent(scenario.code)}/script`}
+      hx-post={`/agent/scenarios/${encodeURIComponent(scenario.code)}/script`}
       hx-trigger="input delay:200ms from:#order-form, change from:#order-form"
       hx-include="#order-form"
       hx-target="this"

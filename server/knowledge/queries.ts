@@ -173,6 +173,27 @@ export async function logSearch(sql: Sql, s: { at: Date; userId: number | null; 
   return Number(row.id);
 }
 
+/** Seconds within which a search-as-you-type keystroke continues the previous query's log row. */
+export const TYPING_SESSION_SECONDS = 20;
+
+/**
+ * Logs a search typed as you go: when the same user's last unclicked search, within 20 seconds, is
+ * a prefix of this query or this query a prefix of it (typing on, or deleting back), that row is
+ * updated instead, so the log holds what the agent meant, not each keystroke. Returns the row id.
+ * @example await logTypedSearch(sql, { query: '我家没电', … }); await logTypedSearch(sql, { query: '我家没电了', … }) // same id
+ */
+export async function logTypedSearch(sql: Sql, s: { at: Date; userId: number; query: string; resultCount: number; topCode: string | null; ms: number }): Promise<number> {
+  const since = new Date(s.at.getTime() - TYPING_SESSION_SECONDS * 1000);
+  const [updated] = await sql<{ id: string }[]>`
+    UPDATE search_log SET query = ${s.query}, result_count = ${s.resultCount}, top_code = ${s.topCode}, ms = ${s.ms}, at = ${s.at}
+    WHERE id = (SELECT id FROM search_log WHERE user_id = ${s.userId} ORDER BY id DESC LIMIT 1)
+      AND clicked_code IS NULL AND at >= ${since}
+      AND (starts_with(${s.query}, query) OR starts_with(query, ${s.query}))
+    RETURNING id::text AS id`;
+  if (updated) return Number(updated.id);
+  return logSearch(sql, s);
+}
+
 /** Records which result the user opened from their logged search (only their own, only once). */
 export async function logClick(sql: Sql, searchId: number, userId: number, code: string): Promise<boolean> {
   const rows = await sql`UPDATE search_log SET clicked_code = ${code} WHERE id = ${searchId} AND user_id = ${userId} AND clicked_code IS NULL RETURNING id`;

@@ -14,7 +14,7 @@ import { isoDate, maskAccount, maskPhone, type FieldError } from '../../knowledg
 import { AgentHome, SearchResults, type HitView, type RecentOrderView } from '../../views/knowledge/agent-search.tsx';
 import { ScenarioPage, ScriptPanel, type FlagFormState } from '../../views/knowledge/agent-scenario.tsx';
 import { OrderList, OrderPage, type OrderFilterValues, type OrderView } from '../../views/knowledge/agent-orders.tsx';
-import { departmentNames, findWorkOrder, insertFlag, listWorkOrders, logClick, logSearch, publishedScenario, type OrderFilter, type WorkOrderRow } from './queries.ts';
+import { departmentNames, findWorkOrder, insertFlag, listWorkOrders, logClick, logSearch, logTypedSearch, publishedScenario, type OrderFilter, type WorkOrderRow } from './queries.ts';
 import { knowledgeSearch } from './search-service.ts';
 import { fileWorkOrder } from './orders.ts';
 import { registerKnowledgeOwnerRoutes } from './owner-routes.tsx';
@@ -43,7 +43,7 @@ async function agentSearch(c: Ctx, raw: string): Promise<{ q: string; hits: HitV
   const t0 = performance.now();
   const answer = await knowledgeSearch(deps).search(q, RESULTS);
   const ms = performance.now() - t0;
-  const searchId = await logSearch(deps.sql, { at: deps.now(), userId: c.get('user')?.id ?? null, query: q, resultCount: answer.hits.length, topCode: answer.hits[0]?.code ?? null, ms });
+  const searchId = await logTypedSearch(deps.sql, { at: deps.now(), userId: c.get('user')!.id, query: q, resultCount: answer.hits.length, topCode: answer.hits[0]?.code ?? null, ms });
   const hits = answer.hits.map((h) => ({ code: h.code, title: highlight(h.title, q), sensitivity: h.sensitivity, matches: h.matches }));
   return { q, hits, searchId };
 }

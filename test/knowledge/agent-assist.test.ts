@@ -60,6 +60,20 @@ describe('agent search', () => {
     expect(after[0].n).toBe(before[0].n + 1);
   });
 
+  it('logs a typing session as one search: each keystroke continues the row until a result is opened or time passes', async () => {
+    const count = async () => (await t.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM search_log`)[0].n;
+    const before = await count();
+    for (const q of ['抄表', '抄表员', '抄表员上门', '抄表员上']) await agent.get(`/agent/search?q=${encodeURIComponent(q)}`, { 'HX-Request': 'true' });
+    expect(await count()).toBe(before + 1);
+    const [row] = await t.sql<{ query: string }[]>`SELECT query FROM search_log ORDER BY id DESC LIMIT 1`;
+    expect(row.query).toBe('抄表员上');
+    await agent.get(`/agent/search?q=${encodeURIComponent('停电')}`, { 'HX-Request': 'true' }); // a new topic
+    expect(await count()).toBe(before + 2);
+    t.clock.advanceMinutes(1);
+    await agent.get(`/agent/search?q=${encodeURIComponent('停电了')}`, { 'HX-Request': 'true' }); // too late to continue
+    expect(await count()).toBe(before + 3);
+  });
+
   it('takes query syntax characters from caller text without breaking (户号:3100012345, a^b~c*+-)', async () => {
     for (const q of ['户号:3100012345', '电费^2~ *+- 户号:3100012345 交不上', ':', '~']) {
       const res = await agent.get(`/agent/search?q=${encodeURIComponent(q)}`, { 'HX-Request': 'true' });

@@ -1,23 +1,22 @@
 import { describe, it, expect } from 'vitest';
-import { DEMO_AGENT_TEAMS, DEMO_RULEBOOK, DEMO_SHIFT_TYPES, generateDemoAgents } from './centre.ts';
+import { DEMO_AGENT_TEAMS, DEMO_SHIFT_TYPES, generateDemoAgents } from './centre.ts';
+import { DEMO_ROSTER_SHIFTS } from '../roster/demo.ts';
 
 describe('demo shift types', () => {
-  it('has early 07:00–15:00, day 09:00–17:00, late 15:00–23:00, night 23:00–07:00 and four-hour part shifts', () => {
+  it('has early 07:00–15:00, day 09:00–17:00, middle 12:00–20:00, late 15:00–23:00, night 23:00–07:00 and four-hour part shifts', () => {
     const at = (code: string) => DEMO_SHIFT_TYPES.find((s) => s.code === code)!;
-    expect([at('E').startMinute, at('D').startMinute, at('L').startMinute, at('N').startMinute]).toEqual([420, 540, 900, 1380]);
+    expect([at('E').startMinute, at('D').startMinute, at('M').startMinute, at('L').startMinute, at('N').startMinute]).toEqual([420, 540, 720, 900, 1380]);
     expect(DEMO_SHIFT_TYPES.filter((s) => !s.partTime).every((s) => s.lengthMinutes === 480)).toBe(true);
     expect(DEMO_SHIFT_TYPES.filter((s) => s.partTime).map((s) => s.lengthMinutes)).toEqual([240, 240, 240]);
     expect(DEMO_SHIFT_TYPES.filter((s) => s.night).map((s) => s.code)).toEqual(['N']);
   });
 });
 
-describe('demo rulebook', () => {
-  it('holds at least 14 uniquely named rules, hard first, soft with positive weights', () => {
-    expect(DEMO_RULEBOOK.length).toBeGreaterThanOrEqual(14);
-    expect(new Set(DEMO_RULEBOOK.map((r) => r.id)).size).toBe(DEMO_RULEBOOK.length);
-    const firstSoft = DEMO_RULEBOOK.findIndex((r) => !r.hard);
-    expect(DEMO_RULEBOOK.slice(firstSoft).every((r) => !r.hard && r.weight > 0)).toBe(true);
-    expect(DEMO_RULEBOOK.find((r) => r.id === 'min-rest')!.params).toEqual({ minMinutes: 660 });
+describe('agreement with the roster model', () => {
+  it('has the full shifts of the roster demo with the same times', () => {
+    for (const r of DEMO_ROSTER_SHIFTS) {
+      expect(DEMO_SHIFT_TYPES.find((s) => s.code === r.code)).toMatchObject({ startMinute: r.startMinute, lengthMinutes: r.lengthMinutes, night: r.night });
+    }
   });
 });
 

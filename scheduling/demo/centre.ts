@@ -1,4 +1,5 @@
-// The demo centre's scheduling facts as plain data: shift types, the rulebook (排班管理实施细则) and a seeded generator of schedulable agents.
+// The demo centre's scheduling facts as plain data: shift types and a seeded generator of schedulable agents
+// (the rulebook lives with the roster model, scheduling/roster/rules.ts).
 import { mulberry32 } from './history.ts';
 
 /** A paid or unpaid break inside a shift, placed by minutes after the shift starts. */
@@ -23,46 +24,16 @@ export interface ShiftTypeDef {
 const meal = (offsetMinutes: number): ShiftBreak => ({ offsetMinutes, minutes: 30, paid: false });
 const rest = (offsetMinutes: number): ShiftBreak => ({ offsetMinutes, minutes: 15, paid: true });
 
-/** The demo centre's shift types: 早 E, 白 D, 晚 L, 夜 N, and four-hour part shifts. */
+/** The demo centre's shift types: 早 E, 白 D, 中 M, 晚 L, 夜 N (as in the roster model's demo), and four-hour part shifts. */
 export const DEMO_SHIFT_TYPES: readonly ShiftTypeDef[] = [
   { code: 'E', name: '早班', nameEn: 'Early', startMinute: 7 * 60, lengthMinutes: 480, breaks: [rest(120), meal(240), rest(390)], night: false, partTime: false },
   { code: 'D', name: '白班', nameEn: 'Day', startMinute: 9 * 60, lengthMinutes: 480, breaks: [rest(120), meal(210), rest(390)], night: false, partTime: false },
+  { code: 'M', name: '中班', nameEn: 'Middle', startMinute: 12 * 60, lengthMinutes: 480, breaks: [rest(120), meal(240), rest(390)], night: false, partTime: false },
   { code: 'L', name: '晚班', nameEn: 'Late', startMinute: 15 * 60, lengthMinutes: 480, breaks: [rest(120), meal(240), rest(390)], night: false, partTime: false },
   { code: 'N', name: '夜班', nameEn: 'Night', startMinute: 23 * 60, lengthMinutes: 480, breaks: [rest(120), meal(240), rest(390)], night: true, partTime: false },
   { code: 'PM', name: '上午半班', nameEn: 'Morning part', startMinute: 8 * 60, lengthMinutes: 240, breaks: [rest(120)], night: false, partTime: true },
   { code: 'PA', name: '下午半班', nameEn: 'Afternoon part', startMinute: 13 * 60 + 30, lengthMinutes: 240, breaks: [rest(120)], night: false, partTime: true },
   { code: 'PE', name: '晚间半班', nameEn: 'Evening part', startMinute: 18 * 60, lengthMinutes: 240, breaks: [rest(120)], night: false, partTime: true },
-];
-
-/** One rule of the rulebook with named bounds; hard rules are never broken, soft ones cost weight × how badly. */
-export interface RuleDef {
-  id: string;
-  name: string;
-  nameEn: string;
-  hard: boolean;
-  weight: number;
-  params: Record<string, unknown>;
-}
-
-/** The demo centre's rulebook: 16 named rules, hard first, then soft. */
-export const DEMO_RULEBOOK: readonly RuleDef[] = [
-  { id: 'one-shift-per-day', name: '每日至多一个班次', nameEn: 'At most one shift a day', hard: true, weight: 0, params: { maxShifts: 1 } },
-  { id: 'min-rest', name: '班次间最少休息11小时', nameEn: 'Minimum rest between shifts', hard: true, weight: 0, params: { minMinutes: 660 } },
-  { id: 'forbidden-successions', name: '禁止的班次衔接', nameEn: 'Forbidden successions', hard: true, weight: 0, params: { pairs: [['N', 'E'], ['N', 'D'], ['N', 'PM'], ['L', 'E']] } },
-  { id: 'max-consecutive-work', name: '最多连续工作6天', nameEn: 'Maximum consecutive working days', hard: true, weight: 0, params: { maxDays: 6 } },
-  { id: 'leave-respected', name: '已批准假期不排班', nameEn: 'Approved leave is a day off', hard: true, weight: 0, params: {} },
-  { id: 'allowed-shifts', name: '仅排合同允许的班次', nameEn: 'Only shift types the contract allows', hard: true, weight: 0, params: {} },
-  { id: 'max-nights-month', name: '每月夜班不超过8个', nameEn: 'Maximum nights a month', hard: true, weight: 0, params: { maxNights: 8 } },
-  { id: 'contract-hours', name: '工时在合同上下限内', nameEn: 'Hours within contract bounds', hard: false, weight: 20, params: { perMinute: true } },
-  { id: 'min-consecutive-work', name: '最少连续工作2天', nameEn: 'Minimum consecutive working days', hard: false, weight: 5, params: { minDays: 2 } },
-  { id: 'min-consecutive-off', name: '休息日至少连休2天', nameEn: 'Minimum consecutive days off', hard: false, weight: 10, params: { minDays: 2 } },
-  { id: 'days-off-per-week', name: '每周至少休息2天', nameEn: 'Days off per week', hard: false, weight: 15, params: { minDaysOff: 2 } },
-  { id: 'max-weekends-month', name: '每月工作周末不超过3个', nameEn: 'Maximum weekends worked a month', hard: false, weight: 10, params: { maxWeekends: 3 } },
-  { id: 'fair-weekends', name: '周末班公平分配', nameEn: 'Fair share of weekends', hard: false, weight: 4, params: { measure: 'deviation-from-mean' } },
-  { id: 'fair-nights', name: '夜班公平分配', nameEn: 'Fair share of nights', hard: false, weight: 4, params: { measure: 'deviation-from-mean' } },
-  { id: 'fair-holidays', name: '节假日班公平分配', nameEn: 'Fair share of holidays', hard: false, weight: 4, params: { measure: 'deviation-from-mean' } },
-  { id: 'preferences', name: '尊重个人班次与休息偏好', nameEn: 'Preferences honoured', hard: false, weight: 2, params: { preferredShift: 1, avoidedShift: 2, preferredDayOff: 2 } },
-  { id: 'coverage', name: '各时段满足人力需求', nameEn: 'Interval requirement covered', hard: false, weight: 100, params: { underPerAgentInterval: 100, overPerAgentInterval: 5 } },
 ];
 
 /** A generated schedulable agent of the demo centre. */
@@ -119,7 +90,7 @@ export function generateDemoAgents({ seed = 1, teams = DEMO_AGENT_TEAMS }: { see
       const partTime = rand() < 0.1;
       const weeklyHours = partTime ? 20 : 40;
       const nightWorker = !partTime && rand() < 0.55;
-      const allowedShifts = partTime ? ['PM', 'PA', 'PE'] : nightWorker ? ['E', 'D', 'L', 'N'] : ['E', 'D', 'L'];
+      const allowedShifts = partTime ? ['PM', 'PA', 'PE'] : nightWorker ? ['E', 'D', 'M', 'L', 'N'] : ['E', 'D', 'M', 'L'];
       const skills: Record<string, number> = { [t.project]: Math.round((0.6 + 0.4 * rand()) * 100) / 100 };
       for (const other of projects) if (other !== t.project && rand() < 0.15) skills[other] = Math.round((0.4 + 0.4 * rand()) * 100) / 100;
       const multiSkilled = Object.keys(skills).length > 1;

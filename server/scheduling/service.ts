@@ -4,7 +4,8 @@ import type { SeedStep } from '../demo/seed.ts';
 import type { Sql } from '../db/index.ts';
 import { generateDemoHistory, DEMO_PROJECTS as HISTORY_PROJECTS } from '../../scheduling/demo/history.ts';
 import { CHINA_HOLIDAY_BREAKS } from '../../scheduling/demo/holidays.ts';
-import { DEMO_RULEBOOK, DEMO_SHIFT_TYPES, generateDemoAgents } from '../../scheduling/demo/centre.ts';
+import { DEMO_SHIFT_TYPES, generateDemoAgents } from '../../scheduling/demo/centre.ts';
+import { DEMO_RULEBOOK } from '../../scheduling/roster/rules.ts';
 import { backtest, forecast, type Adjustment, type BacktestResult, type ForecastRow } from '../../scheduling/forecast.ts';
 import { requiredAgents, type StaffingResult } from '../../scheduling/erlang.ts';
 import { addLocalDays, intervalStart, localDateOf, startOfLocalDate } from '../../scheduling/time.ts';
@@ -33,7 +34,7 @@ async function seedHistory(sql: Sql): Promise<void> {
   await upsertHistory(sql, rows.filter((r) => ids.has(r.project)), ids);
 }
 
-/** Shift types, the rulebook, holidays and the summer peak as special days, schedulable agents and some leave. */
+/** Shift types, the rulebook (the roster model's, so the DB and the solver share rule ids), holidays and the summer peak as special days, schedulable agents and some leave. */
 async function seedCentre(sql: Sql): Promise<void> {
   for (const s of DEMO_SHIFT_TYPES) {
     await sql`INSERT INTO shift_types (code, name, name_en, start_minute, length_minutes, breaks, night, part_time)

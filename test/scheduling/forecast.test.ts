@@ -53,7 +53,7 @@ describe('scheduling: history import, forecast and staffing', () => {
     const [{ n: shifts }] = await t.sql<{ n: string }[]>`SELECT count(*) AS n FROM shift_types`;
     const [{ n: agents }] = await t.sql<{ n: string }[]>`SELECT count(*) AS n FROM agents_sched`;
     const rules = await t.sql<{ id: string; hard: boolean }[]>`SELECT id, hard FROM rules ORDER BY sort`;
-    expect(Number(shifts)).toBe(7);
+    expect(Number(shifts)).toBe(8);
     expect(Number(agents)).toBe(304);
     expect(rules.length).toBeGreaterThanOrEqual(14);
     expect(rules.map((r) => r.id)).toContain('min-rest');

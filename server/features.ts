@@ -6,12 +6,13 @@ import type { SeedStep } from './demo/seed.ts';
 import { registerKnowledgeRoutes } from './knowledge/routes.tsx';
 import { registerQualityRoutes } from './quality/routes.tsx';
 import { registerSchedulingRoutes } from './scheduling/routes.tsx';
+import { registerRosterRoutes } from './scheduling/roster-routes.tsx';
 import { knowledgeSeedSteps, startKnowledge } from './knowledge/service.ts';
 import { qualitySeedSteps, startQuality } from './quality/service.ts';
 import { schedulingSeedSteps, startScheduling } from './scheduling/service.ts';
 
 /** Route groups of the feature areas, registered after the shell's own. */
-export const featureRoutes: RouteModule[] = [registerKnowledgeRoutes, registerQualityRoutes, registerSchedulingRoutes];
+export const featureRoutes: RouteModule[] = [registerKnowledgeRoutes, registerQualityRoutes, registerSchedulingRoutes, registerRosterRoutes];
 
 /** Demo-data steps of the feature areas, run after the shell's organisation and users. */
 export const featureSeedSteps: SeedStep[] = [...knowledgeSeedSteps, ...qualitySeedSteps, ...schedulingSeedSteps];

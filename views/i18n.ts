@@ -3,6 +3,7 @@
 import { knowledgeStrings } from './i18n/knowledge.ts';
 import { qualityStrings } from './i18n/quality.ts';
 import { schedulingStrings } from './i18n/scheduling.ts';
+import { rostersStrings } from './i18n/rosters.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -241,8 +242,8 @@ const shell: Record<Locale, Record<string, string>> = {
 
 /** Every UI string by key; each key must exist in both languages (a test checks). */
 export const dictionary: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...shell['zh-CN'], ...knowledgeStrings['zh-CN'], ...qualityStrings['zh-CN'], ...schedulingStrings['zh-CN'] },
-  en: { ...shell.en, ...knowledgeStrings.en, ...qualityStrings.en, ...schedulingStrings.en },
+  'zh-CN': { ...shell['zh-CN'], ...knowledgeStrings['zh-CN'], ...qualityStrings['zh-CN'], ...schedulingStrings['zh-CN'], ...rostersStrings['zh-CN'] },
+  en: { ...shell.en, ...knowledgeStrings.en, ...qualityStrings.en, ...schedulingStrings.en, ...rostersStrings.en },
 };
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;

@@ -64,6 +64,7 @@ async function dayPage(
   const t = c.get('t');
   const plan = await planProject(sql, input.project, input.date, input.date, input.params, config.timeZone);
   const bt = plan ? await backtestProject(sql, input.project, config.timeZone) : null;
+  const special = (await specialDaysFor(sql, input.project, input.date, input.date)).map((d) => `${d.label} ×${d.factor}`);
   return render(c, {
     title: t('sched.forecast.title'),
     status: input.status,
@@ -96,6 +97,7 @@ async function dayPage(
             historyTo: plan.historyTo,
             wape: bt?.wape ?? null,
             holdout: bt?.holdout ?? null,
+            special,
           }
         }
       />

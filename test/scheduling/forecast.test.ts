@@ -211,6 +211,14 @@ describe('scheduling: history import, forecast and staffing', () => {
     await scheduler.post('/rosters/staffing-defaults', { maxOccupancy: '0.85', shrinkage: '0.3' });
   });
 
+  it('names the special days of a date and scales the forecast by them', async () => {
+    await t.sql`INSERT INTO special_days (from_date, to_date, label, factor, project_id) SELECT '2026-12-14', '2026-12-14', '系统升级公告', 1.2, id FROM projects WHERE code = 'TST'`;
+    const html = await (await scheduler.get('/rosters/forecast?project=TST&date=2026-12-14')).text();
+    expect(html).toMatch(/data-testid="special-days">系统升级公告 ×1.2</);
+    expect(intervalRow(html, 0).calls).toBe('120.0');
+    await t.sql`DELETE FROM special_days WHERE label = '系统升级公告'`;
+  });
+
   it('answers bad parameters with 404 and empty forms with 422', async () => {
     expect((await scheduler.get('/rosters/forecast?project=NOPE')).status).toBe(404);
     expect((await scheduler.get('/rosters/forecast?project=TST&date=2026-02-30')).status).toBe(404);

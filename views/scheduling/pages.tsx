@@ -230,6 +230,8 @@ export interface ForecastDayProps {
     historyTo: string;
     wape: number | null;
     holdout: { from: string; to: string } | null;
+    /** Special days on the date, e.g. '国庆节 ×0.8'. */
+    special: string[];
   };
   form: AdjustmentForm;
   errors: Record<string, string>;
@@ -306,6 +308,12 @@ export function ForecastDayPage(props: ForecastDayProps) {
             <dd>{agentHours.toFixed(1)}</dd>
             <dt>{t('sched.forecast.wape')}</dt>
             <dd data-testid="wape">{plan.wape === null ? '—' : `${pct(plan.wape)}${plan.holdout ? ` (${plan.holdout.from} – ${plan.holdout.to})` : ''}`}</dd>
+            {plan.special.length ? (
+              <>
+                <dt>{t('sched.forecast.special')}</dt>
+                <dd data-testid="special-days">{plan.special.join('；')}</dd>
+              </>
+            ) : null}
             <dt>{t('sched.forecast.basis')}</dt>
             <dd>{t('sched.forecast.basisText', { from: plan.window.from, to: plan.window.to, trend: plan.trend.toFixed(3) })}</dd>
           </dl>

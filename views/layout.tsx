@@ -32,6 +32,8 @@ export const HTMX_CONFIG = JSON.stringify({
   allowEval: false,
   allowScriptTags: false,
   historyCacheSize: 0,
+  // not 'style': browser autofill leaves style="" on inputs, and settling would copy it (CSP)
+  attributesToSettle: ['class', 'width', 'height'],
   responseHandling: [
     { code: '204', swap: false },
     { code: '...', swap: true },

@@ -34,6 +34,8 @@ export function render(c: Ctx, opts: RenderOptions): Response | Promise<Response
   c.header('Vary', VARY_HEADERS);
   c.header('Cache-Control', 'no-store');
   const status = opts.status ?? 200;
+  // A boosted form answered with errors must not leave the POST path in the address bar.
+  if (status >= 400 && c.req.method !== 'GET' && c.req.header('hx-boosted') === 'true') c.header('HX-Push-Url', 'false');
   if (wantsFragment(c.req.raw.headers)) return c.html(<>{opts.fragment ?? opts.body}</>, status);
   const ctx = viewContext(c);
   const page = (

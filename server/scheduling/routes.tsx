@@ -2,6 +2,7 @@
 // rosters overview, history import, forecast and staffing per day and month with hand adjustments, the agent's schedule.
 import { HTTPException } from 'hono/http-exception';
 import type { SecureRouter } from '../http/access.ts';
+import type { Sql } from '../db/index.ts';
 import { type Ctx, viewContext } from '../http/env.ts';
 import { render } from '../http/render.tsx';
 import { audit } from '../queries/audit.ts';
@@ -76,7 +77,7 @@ async function dayPage(
         project={option(input.project)}
         date={input.date}
         params={input.params}
-        form={input.form ?? { scope: 'day', kind: 'factor', value: '', note: '' }}
+        form={input.form ?? { scope: 'day', kind: 'factor', value: '', note: '', to: '' }}
         errors={input.errors ?? {}}
         notice={input.notice}
         plan={
@@ -210,7 +211,7 @@ export function registerSchedulingRoutes(r: SecureRouter): void {
     const t = c.get('t');
     const body = await c.req.parseBody();
     const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string).trim() : '');
-    const form: AdjustmentForm = { scope: str('scope') || 'day', kind: str('kind') || 'factor', value: str('value'), note: str('note').slice(0, 500) };
+    const form: AdjustmentForm = { scope: str('scope') || 'day', kind: str('kind') || 'factor', value: str('value'), note: str('note').slice(0, 500), to: str('to') };
     const projects = await listProjects(sql);
     const errors: Record<string, string> = {};
     let project = projects.find((p) => p.code === str('project'));
@@ -231,19 +232,26 @@ export function registerSchedulingRoutes(r: SecureRouter): void {
     else if (form.kind === 'factor' && !(value > 0 && value <= 10)) errors.value = t('sched.adj.badFactor');
     else if (form.kind === 'calls' && !(value >= 0 && value <= 1_000_000)) errors.value = t('sched.adj.badCalls');
     if (!form.note) errors.note = t('form.required');
+    if (form.to && (!isLocalDate(form.to) || form.to < date || form.to > addLocalDays(date, 30))) errors.to = t('sched.adj.badTo');
     if (Object.keys(errors).length) return dayPage(c, { projects, project, date, params, form, errors, status: 422 });
-    const saved = await insertAdjustment(sql, {
-      projectId: project.id,
-      date,
-      interval: interval ?? null,
-      factor: form.kind === 'factor' ? value : null,
-      calls: form.kind === 'calls' ? value : null,
-      note: form.note,
-      byId: c.get('user')!.id,
-      byName: c.get('user')!.displayName,
-      at: c.get('deps').now(),
+    const days = form.to ? localDateRange(date, form.to) : [date];
+    const by = c.get('user')!;
+    const at = c.get('deps').now();
+    const saved = await sql.begin(async (tx) => {
+      const rows = [];
+      for (const day of days) {
+        rows.push(
+          await insertAdjustment(tx as unknown as Sql, { projectId: project.id, date: day, interval: interval ?? null, factor: form.kind === 'factor' ? value : null, calls: form.kind === 'calls' ? value : null, note: form.note, byId: by.id, byName: by.displayName, at }),
+        );
+      }
+      return rows;
     });
-    await audit(sql, { ...actor(c), action: 'forecast.adjust', target: `forecast_adjustment:${saved.id}`, detail: { project: project.code, date, interval: saved.interval, factor: saved.factor, calls: saved.calls, note: saved.note } });
+    await audit(sql, {
+      ...actor(c),
+      action: 'forecast.adjust',
+      target: `forecast_adjustment:${saved.map((a) => a.id).join(',')}`,
+      detail: { project: project.code, date, to: form.to || date, interval: interval ?? null, factor: saved[0]!.factor, calls: saved[0]!.calls, note: form.note },
+    });
     return c.redirect(`/rosters/forecast?project=${encodeURIComponent(project.code)}&date=${date}&occ=${params.maxOccupancy}&shrink=${params.shrinkage}&saved=1`, 303);
   });
 

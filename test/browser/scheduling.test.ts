@@ -110,6 +110,8 @@ describe.skipIf(!browserAvailable)(`browser: scheduling${browserAvailable ? '' :
     // SCREENSHOTS=1 refreshes the one in docs/; otherwise it goes to the temp folder for a look.
     await page.screenshot({ path: process.env.SCREENSHOTS === '1' ? join(ROOT, 'docs', 'scheduling-forecast.png') : join(tmpdir(), 'scheduling-forecast.png') });
 
+    await page.screenshot({ path: join(tmpdir(), 'scheduling-forecast-full.png'), fullPage: true });
+
     // The month view marks the adjusted day.
     await page.getByRole('link', { name: '查看整月' }).click();
     await page.waitForURL(/\/rosters\/forecast\/month/);

@@ -161,6 +161,19 @@ describe('scheduling: history import, forecast and staffing', () => {
     expect((await scheduler.post(`/rosters/forecast/adjustments/${id}/delete`)).status).toBe(404);
   });
 
+  it('adjusts a campaign week day by day in one go, and refuses a range that runs backwards', async () => {
+    const bad = await scheduler.post('/rosters/forecast/adjustments', { project: 'TST', date: '2026-12-21', scope: 'day', kind: 'factor', value: '1.1', note: '电费账单周', to: '2026-12-20' });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('结束日期须在开始日期当天或之后');
+    const res = await scheduler.post('/rosters/forecast/adjustments', { project: 'TST', date: '2026-12-21', scope: 'day', kind: 'factor', value: '1.1', note: '电费账单周', to: '2026-12-27' });
+    expect(res.status).toBe(303);
+    const rows = await t.sql<{ date: string }[]>`SELECT to_char(date, 'YYYY-MM-DD') AS date FROM forecast_adjustments WHERE note = '电费账单周' ORDER BY date`;
+    expect(rows.map((r) => r.date)).toEqual(localDateRange('2026-12-21', '2026-12-27'));
+    const html = await (await scheduler.get('/rosters/forecast?project=TST&date=2026-12-25')).text();
+    expect(intervalRow(html, 0).calls).toBe('110.0');
+    await t.sql`DELETE FROM forecast_adjustments WHERE note = '电费账单周'`;
+  });
+
   it('uses the staffing parameters given on the page', async () => {
     const html = await (await scheduler.get('/rosters/forecast?project=TST&date=2026-12-09&occ=0.85&shrink=0')).text();
     expect(intervalRow(html, 3)).toMatchObject({ productive: '14', scheduled: '14' });

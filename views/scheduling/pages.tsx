@@ -213,6 +213,8 @@ export interface AdjustmentForm {
   kind: string;
   value: string;
   note: string;
+  /** Last date for a period such as a campaign week (empty: the one day). */
+  to: string;
 }
 
 export interface ForecastDayProps {
@@ -437,6 +439,7 @@ function AdjustmentFormView(props: { ctx: ViewContext; project: string; date: st
       </div>
       <Field name="value" label={t('sched.adj.value')} value={form.value} required error={errors.value} />
       <Field name="note" label={t('sched.adj.note')} value={form.note} required error={errors.note} />
+      <Field name="to" type="date" label={t('sched.adj.to')} value={form.to} error={errors.to} hint={t('sched.adj.toHint')} />
       <button type="submit" class="primary">
         {t('sched.adj.add')}
       </button>

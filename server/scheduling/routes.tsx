@@ -47,14 +47,21 @@ async function pickProject(c: Ctx, code: string | undefined): Promise<{ projects
 }
 
 /** Staffing parameters from the query or form (occ, shrink), falling back to the configured defaults. */
-async function pickParams(c: Ctx, occ: string | undefined, shrink: string | undefined): Promise<StaffingParams> {
+async function pickParams(c: Ctx, occ: string | undefined, shrink: string | undefined, patience?: string): Promise<StaffingParams> {
   const defaults = await staffingDefaults(c.get('deps').sql);
   const o = Number(occ);
   const s = Number(shrink);
+  const p = Number(patience);
   return {
     maxOccupancy: occ && Number.isFinite(o) && o >= 0.5 && o <= 1 ? o : defaults.maxOccupancy,
     shrinkage: shrink && Number.isFinite(s) && s >= 0 && s <= 0.8 ? s : defaults.shrinkage,
+    ...(patience && Number.isFinite(p) && p >= 10 && p <= 3600 ? { patienceSeconds: p } : {}),
   };
+}
+
+/** The staffing parameters as query-string pairs (for links and redirects). */
+function paramsQuery(p: StaffingParams): string {
+  return `&occ=${p.maxOccupancy}&shrink=${p.shrinkage}${p.patienceSeconds ? `&patience=${p.patienceSeconds}` : ''}`;
 }
 
 async function dayPage(
@@ -201,7 +208,7 @@ export function registerSchedulingRoutes(r: SecureRouter): void {
     const { projects, project } = await pickProject(c, c.req.query('project'));
     const date = c.req.query('date') || addLocalDays(today(c), 1);
     if (!isLocalDate(date)) throw new HTTPException(404);
-    const params = await pickParams(c, c.req.query('occ'), c.req.query('shrink'));
+    const params = await pickParams(c, c.req.query('occ'), c.req.query('shrink'), c.req.query('patience'));
     const notice = c.req.query('saved') === '1' ? c.get('t')('sched.adj.saved') : c.req.query('removed') === '1' ? c.get('t')('sched.adj.removed') : undefined;
     return dayPage(c, { projects, project, date, params, notice });
   });
@@ -222,7 +229,7 @@ export function registerSchedulingRoutes(r: SecureRouter): void {
       if (!isLocalDate(date)) date = addLocalDays(today(c), 1);
     }
     if (!project) throw new HTTPException(404);
-    const params = await pickParams(c, str('occ'), str('shrink'));
+    const params = await pickParams(c, str('occ'), str('shrink'), str('patience'));
     const interval = form.scope === 'day' ? null : /^\d{1,2}$/.test(form.scope) && Number(form.scope) < 48 ? Number(form.scope) : undefined;
     if (interval === undefined) errors.scope = t('sched.adj.badScope');
     if (form.kind !== 'factor' && form.kind !== 'calls') errors.kind = t('sched.adj.badKind');
@@ -252,7 +259,7 @@ export function registerSchedulingRoutes(r: SecureRouter): void {
       target: `forecast_adjustment:${saved.map((a) => a.id).join(',')}`,
       detail: { project: project.code, date, to: form.to || date, interval: interval ?? null, factor: saved[0]!.factor, calls: saved[0]!.calls, note: form.note },
     });
-    return c.redirect(`/rosters/forecast?project=${encodeURIComponent(project.code)}&date=${date}&occ=${params.maxOccupancy}&shrink=${params.shrinkage}&saved=1`, 303);
+    return c.redirect(`/rosters/forecast?project=${encodeURIComponent(project.code)}&date=${date}${paramsQuery(params)}&saved=1`, 303);
   });
 
   r.post('/rosters/forecast/adjustments/:id/delete', ['scheduler'], async (c) => {
@@ -271,7 +278,7 @@ export function registerSchedulingRoutes(r: SecureRouter): void {
     const { projects, project } = await pickProject(c, c.req.query('project'));
     const month = c.req.query('month') || addLocalDays(today(c).slice(0, 7) + '-01', 31).slice(0, 7);
     if (!MONTH.test(month)) throw new HTTPException(404);
-    const params = await pickParams(c, c.req.query('occ'), c.req.query('shrink'));
+    const params = await pickParams(c, c.req.query('occ'), c.req.query('shrink'), c.req.query('patience'));
     const days = daysOfMonth(month);
     const plan = await planProject(sql, project, days[0]!, days.at(-1)!, params, config.timeZone);
     const special = await specialDaysFor(sql, project, days[0]!, days.at(-1)!);
@@ -291,7 +298,7 @@ export function registerSchedulingRoutes(r: SecureRouter): void {
     const { project } = await pickProject(c, c.req.query('project'));
     const month = c.req.query('month') || addLocalDays(today(c).slice(0, 7) + '-01', 31).slice(0, 7);
     if (!MONTH.test(month)) throw new HTTPException(404);
-    const params = await pickParams(c, c.req.query('occ'), c.req.query('shrink'));
+    const params = await pickParams(c, c.req.query('occ'), c.req.query('shrink'), c.req.query('patience'));
     const days = daysOfMonth(month);
     const plan = await planProject(sql, project, days[0]!, days.at(-1)!, params, config.timeZone);
     if (!plan) throw new HTTPException(404);

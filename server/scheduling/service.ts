@@ -100,6 +100,8 @@ export async function startScheduling(_deps: Deps): Promise<() => Promise<void>>
 export interface StaffingParams {
   maxOccupancy: number;
   shrinkage: number;
+  /** Mean caller patience in seconds: staff with Erlang A (abandonment) instead of Erlang C. */
+  patienceSeconds?: number;
 }
 
 /** The configured staffing defaults (settings keys scheduling.maxOccupancy and scheduling.shrinkage). */
@@ -145,6 +147,7 @@ export function staffInterval(load: { calls: number; ahtSeconds: number }, proje
     serviceLevel: project.slTarget,
     maxOccupancy: params.maxOccupancy,
     shrinkage: params.shrinkage,
+    ...(params.patienceSeconds ? { model: 'erlangA' as const, patienceSeconds: params.patienceSeconds } : {}),
   });
 }
 

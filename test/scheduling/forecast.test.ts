@@ -179,6 +179,14 @@ describe('scheduling: history import, forecast and staffing', () => {
     expect(intervalRow(html, 3)).toMatchObject({ productive: '14', scheduled: '14' });
   });
 
+  it('staffs with Erlang A when a caller patience is given', async () => {
+    const html = await (await scheduler.get('/rosters/forecast?project=TST&date=2026-12-09&patience=60')).text();
+    const a = requiredAgents({ calls: 100, intervalSeconds: 1800, ahtSeconds: 180, targetSeconds: 20, serviceLevel: 0.8, maxOccupancy: 0.85, shrinkage: 0.3, model: 'erlangA', patienceSeconds: 60 });
+    expect(intervalRow(html, 3)).toMatchObject({ productive: String(a.productiveAgents), scheduled: String(a.scheduledAgents) });
+    expect(html).toContain('Erlang A（计入放弃，客户平均耐心 60 秒）');
+    expect(html).toContain('<input type="hidden" name="patience" value="60"/>');
+  });
+
   it('shows a month of daily totals with adjusted days marked', async () => {
     const res = await scheduler.get('/rosters/forecast/month?project=TST&month=2026-12');
     expect(res.status).toBe(200);

@@ -12,6 +12,13 @@ export interface ProjectOption {
   slSeconds: number;
 }
 
+/** Staffing parameters a page was computed with; patienceSeconds means Erlang A. */
+export interface ViewParams {
+  maxOccupancy: number;
+  shrinkage: number;
+  patienceSeconds?: number;
+}
+
 const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 const int = (x: number) => Math.round(x).toLocaleString('en-US');
 const projectName = (ctx: ViewContext, p: ProjectOption) => (ctx.locale === 'en' ? p.nameEn : p.name);
@@ -222,7 +229,7 @@ export interface ForecastDayProps {
   projects: ProjectOption[];
   project: ProjectOption;
   date: string;
-  params: { maxOccupancy: number; shrinkage: number };
+  params: ViewParams;
   /** null when the project has no history. */
   plan: null | {
     rows: IntervalView[];
@@ -244,7 +251,7 @@ function paramQuery(p: { maxOccupancy: number; shrinkage: number }): string {
   return `&occ=${p.maxOccupancy}&shrink=${p.shrinkage}`;
 }
 
-function ProjectPicker(props: { ctx: ViewContext; action: string; projects: ProjectOption[]; project: ProjectOption; dateName: 'date' | 'month'; dateValue: string; params: { maxOccupancy: number; shrinkage: number } }) {
+function ProjectPicker(props: { ctx: ViewContext; action: string; projects: ProjectOption[]; project: ProjectOption; dateName: 'date' | 'month'; dateValue: string; params: ViewParams }) {
   const { ctx } = props;
   const { t } = ctx;
   // ids differ per page: htmx settles attributes of same-id elements across a boosted swap, which sets an inline style the CSP blocks
@@ -272,6 +279,10 @@ function ProjectPicker(props: { ctx: ViewContext; action: string; projects: Proj
       <div class="field small">
         <label for={id('shrink')}>{t('sched.shrinkage')}</label>
         <input id={id('shrink')} name="shrink" type="number" min="0" max="0.8" step="0.01" value={String(props.params.shrinkage)} />
+      </div>
+      <div class="field small">
+        <label for={id('patience')}>{t('sched.patience')}</label>
+        <input id={id('patience')} name="patience" type="number" min="10" max="3600" step="1" value={props.params.patienceSeconds ? String(props.params.patienceSeconds) : ''} />
       </div>
       <button type="submit">{t('sched.show')}</button>
     </form>
@@ -329,7 +340,11 @@ export function ForecastDayPage(props: ForecastDayProps) {
           <AdjustmentList ctx={ctx} adjustments={plan.adjustments} />
           <AdjustmentFormView ctx={ctx} project={project.code} date={props.date} form={props.form} errors={props.errors} params={props.params} />
           <h2>{t('sched.table.title')}</h2>
-          <p class="muted">{t('sched.table.lead', { occ: pct(props.params.maxOccupancy, 0), shrink: pct(props.params.shrinkage, 0) })}</p>
+          <p class="muted" data-testid="model">
+            {props.params.patienceSeconds
+              ? t('sched.table.leadA', { occ: pct(props.params.maxOccupancy, 0), shrink: pct(props.params.shrinkage, 0), patience: props.params.patienceSeconds })
+              : t('sched.table.lead', { occ: pct(props.params.maxOccupancy, 0), shrink: pct(props.params.shrinkage, 0) })}
+          </p>
           <table class="grid dense staffing" data-testid="staffing-table">
             <thead>
               <tr>
@@ -403,7 +418,7 @@ function AdjustmentList({ ctx, adjustments }: { ctx: ViewContext; adjustments: A
   );
 }
 
-function AdjustmentFormView(props: { ctx: ViewContext; project: string; date: string; form: AdjustmentForm; errors: Record<string, string>; params: { maxOccupancy: number; shrinkage: number } }) {
+function AdjustmentFormView(props: { ctx: ViewContext; project: string; date: string; form: AdjustmentForm; errors: Record<string, string>; params: ViewParams }) {
   const { ctx, form, errors } = props;
   const { t } = ctx;
   return (
@@ -412,6 +427,7 @@ function AdjustmentFormView(props: { ctx: ViewContext; project: string; date: st
       <input type="hidden" name="date" value={props.date} />
       <input type="hidden" name="occ" value={String(props.params.maxOccupancy)} />
       <input type="hidden" name="shrink" value={String(props.params.shrinkage)} />
+      {props.params.patienceSeconds ? <input type="hidden" name="patience" value={String(props.params.patienceSeconds)} /> : null}
       {errors.form ? <p class="error">{errors.form}</p> : null}
       <div class={errors.scope ? 'field has-error' : 'field'}>
         <label for="f-scope">{t('sched.adj.scope')}</label>
@@ -460,7 +476,7 @@ export interface MonthDayView {
   special: string[];
 }
 
-export function ForecastMonthPage(props: { ctx: ViewContext; projects: ProjectOption[]; project: ProjectOption; month: string; params: { maxOccupancy: number; shrinkage: number }; days: MonthDayView[] | null }) {
+export function ForecastMonthPage(props: { ctx: ViewContext; projects: ProjectOption[]; project: ProjectOption; month: string; params: ViewParams; days: MonthDayView[] | null }) {
   const { ctx, project } = props;
   const { t } = ctx;
   const days = props.days ?? [];

@@ -4,12 +4,13 @@ import { Field, Flash, PostForm, formatInstant } from '../components.tsx';
 
 const ROLE_KEYS = ['agent', 'inspector', 'scheduler', 'knowledge', 'admin'] as const;
 
-export function AdminTabs({ ctx, active }: { ctx: ViewContext; active: 'users' | 'tokens' | 'audit' }) {
+export function AdminTabs({ ctx, active }: { ctx: ViewContext; active: 'users' | 'tokens' | 'audit' | 'matrix' }) {
   const { t } = ctx;
   const tabs = [
     ['users', '/admin/users', 'nav.users'],
     ['tokens', '/admin/tokens', 'nav.tokens'],
     ['audit', '/admin/audit', 'nav.audit'],
+    ['matrix', '/knowledge/matrix', 'nav.matrix'],
   ] as const;
   return (
     <nav class="tabs" aria-label={t('nav.admin')}>

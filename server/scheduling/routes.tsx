@@ -21,6 +21,7 @@ import { deleteAdjustment, findAdjustment, historySummary, insertAdjustment, lis
 import { backtestProject, dailyTotals, planProject, requirementCsv, staffingDefaults, type StaffingParams } from './service.ts';
 import { importHistory } from './import.ts';
 import { myAssignments } from './schedule.ts';
+import { registerSchedulingApi } from './api.ts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -124,6 +125,7 @@ async function importPage(c: Ctx, extra: { errors?: { line: number; message: str
 }
 
 export function registerSchedulingRoutes(r: SecureRouter): void {
+  registerSchedulingApi(r);
   async function overview(c: Ctx, extra: { form?: { maxOccupancy: string; shrinkage: string }; errors?: Record<string, string>; status?: 200 | 422; notice?: string } = {}) {
     const { sql, config } = c.get('deps');
     const first = addLocalDays(today(c).slice(0, 7) + '-01', 31).slice(0, 7);

@@ -285,6 +285,12 @@ const SAMPLE_LIST = `SELECT s.id, s.plan_id, pl.name AS plan_name, s.call_id, s.
   FROM samples s JOIN plans pl ON pl.id = s.plan_id JOIN calls c ON c.id = s.call_id JOIN users a ON a.id = c.agent_id
   JOIN projects p ON p.id = c.project_id LEFT JOIN users r ON r.id = s.assigned_to`;
 
+/** Submitted (not yet released or retracted) evaluations of a sample, oldest first. */
+export async function submittedOfSample(sql: Sql, sampleId: number): Promise<EvaluationRow[]> {
+  return sql<EvaluationRow[]>`SELECT ${sql.unsafe(EVAL_COLUMNS)} FROM evaluations e JOIN users u ON u.id = e.evaluator_id
+    WHERE e.sample_id = ${sampleId} AND e.status = 'submitted' ORDER BY e.id`;
+}
+
 /** The peer evaluation a recheck replaces, if the sample's current evaluation is one. */
 export async function peerEvaluationOfSample(sql: Sql, sampleId: number): Promise<EvaluationRow | undefined> {
   const [row] = await sql<EvaluationRow[]>`SELECT ${sql.unsafe(EVAL_COLUMNS)} FROM evaluations e JOIN users u ON u.id = e.evaluator_id

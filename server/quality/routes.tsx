@@ -276,7 +276,7 @@ function scoringProps(c: Ctx, data: ScoringData, planName: string, override?: Pa
  * The sample being scored, for this user: agents (peer checks) only reach samples assigned to them;
  * on a peer-check plan an inspector opening a peer's submitted score starts a recheck (`peer`).
  */
-async function loadScoring(c: Ctx): Promise<{ data: ScoringData; planName: string; plan: q.PlanRow; peer: q.EvaluationRow | undefined; isInspector: boolean }> {
+async function loadScoring(c: Ctx): Promise<{ data: ScoringData; planName: string; plan: q.PlanRow; peer: q.EvaluationRow | undefined; isInspector: boolean; joint: q.EvaluationRow[] }> {
   const { sql } = c.get('deps');
   const user = c.get('user')!;
   const data = await scoringData(sql, idParam(c));
@@ -294,7 +294,31 @@ async function loadScoring(c: Ctx): Promise<{ data: ScoringData; planName: strin
     if (isInspector && ev && ev.status === 'submitted' && !ev.evaluator_roles.includes('inspector')) data.evaluation = undefined;
     if (peer && !isInspector) peer = undefined;
   }
-  return { data, planName: plan.name, plan, peer, isInspector };
+  let joint: q.EvaluationRow[] = [];
+  if (plan.strategy === 'joint') {
+    const submitted = (await q.submittedOfSample(sql, data.sample.id)).filter((e) => !e.supersedes);
+    const ev = data.evaluation;
+    const mine = submitted.some((e) => e.evaluator_id === user.id);
+    if (ev && ev.status === 'submitted' && submitted.length === 1 && !mine) data.evaluation = undefined; // the second score is blind
+    if (submitted.length === 2 && data.sample.status === 'draft' && data.sample.assigned_to === user.id) {
+      // reconciliation: both scores shown, the final one supersedes the second
+      joint = submitted;
+      if (ev && ev.status === 'submitted') data.evaluation = undefined;
+      peer = submitted[1];
+    }
+  }
+  return { data, planName: plan.name, plan, peer, isInspector, joint };
+}
+
+/** The two joint scores and the items they answer differently, for the reconciliation screen. */
+function jointView(data: ScoringData, joint: q.EvaluationRow[]): ScoringProps['joint'] {
+  if (joint.length !== 2) return null;
+  const [a, b] = joint;
+  const items = data.version.body.sections
+    .flatMap((s) => s.items)
+    .filter((i) => String(a.answers[i.id]) !== String(b.answers[i.id]))
+    .map((i) => ({ itemId: i.id, label: i.label, first: String(a.answers[i.id] ?? ''), second: String(b.answers[i.id] ?? '') }));
+  return { names: [a.evaluator_name, b.evaluator_name], scores: [a.score, b.score], items };
 }
 
 export function registerQualityRoutes(r: SecureRouter): void {
@@ -573,7 +597,7 @@ export function registerQualityRoutes(r: SecureRouter): void {
 
   // ── scoring ──
   r.get('/quality/samples/:id', ['inspector', 'agent'], async (c) => {
-    const { data, planName, peer } = await loadScoring(c);
+    const { data, planName, peer, joint } = await loadScoring(c);
     const t = c.get('t');
     const loop = c.req.query('loop');
     const notice = c.req.query('submitted')
@@ -585,7 +609,7 @@ export function registerQualityRoutes(r: SecureRouter): void {
           : loop === 'finding' || loop === 'training' || loop === 'case'
             ? t(`quality.loop.done.${loop}`)
             : undefined;
-    return render(c, { title: `${t('quality.scoring.title')} ${data.call.id}`, wide: true, body: <ScoringPage {...scoringProps(c, data, planName, { notice }, peer)} /> });
+    return render(c, { title: `${t('quality.scoring.title')} ${data.call.id}`, wide: true, body: <ScoringPage {...scoringProps(c, data, planName, { notice, joint: jointView(data, joint), ...(joint.length ? { peer: null } : {}) }, peer)} /> });
   });
 
   r.post('/quality/samples/:id/draft', ['inspector', 'agent'], async (c) => {
@@ -616,7 +640,7 @@ export function registerQualityRoutes(r: SecureRouter): void {
   r.post('/quality/samples/:id/submit', ['inspector', 'agent'], async (c) => {
     const { sql, now } = c.get('deps');
     const t = c.get('t');
-    const { data, planName, plan, peer, isInspector } = await loadScoring(c);
+    const { data, planName, plan, peer, isInspector, joint } = await loadScoring(c);
     const body = await c.req.parseBody();
     const card = data.version.body;
     const { answers, comments, raw } = readScoringForm(body, card);
@@ -642,7 +666,31 @@ export function registerQualityRoutes(r: SecureRouter): void {
       const fresh = await q.evaluationOfSample(sql, data.sample.id);
       return render(c, { title: data.call.id, status: 409, wide: true, body: <ScoringPage {...scoringProps(c, { ...data, evaluation: fresh }, planName, { answers: raw, comments, conflict: true, version: fresh?.version ?? 0 }, peer)} /> });
     }
-    if (!isInspector && plan.strategy === 'peer') {
+    const user = c.get('user')!;
+    if (plan.strategy === 'joint') {
+      // 联合质检: two independent scores; differing answers go to the plan owner to reconcile
+      const submitted = (await q.submittedOfSample(sql, data.sample.id)).filter((e) => e.id !== ev.id);
+      if (joint.length === 2) {
+        const differences = jointView(data, joint)!.items;
+        for (const e of joint) await sql`UPDATE evaluations SET status = 'retracted', updated_at = ${now()} WHERE id = ${e.id} AND status = 'submitted'`;
+        await sql`UPDATE samples SET status = 'scored' WHERE id = ${data.sample.id}`;
+        await audit(sql, { ...actor(c), action: 'evaluation.reconcile', target: `evaluation:${ev.id}`, detail: { sample: data.sample.id, scores: joint.map((e) => e.score), final: score.percent, differences: differences.map((d) => ({ item: d.itemId, first: d.first, second: d.second, final: answers[d.itemId] })) } });
+        return c.redirect(`/quality/samples/${data.sample.id}?submitted=1`, 303);
+      }
+      if (submitted.length === 0) {
+        const second = plan.reviewer_ids.find((r) => r !== user.id && r !== data.call.agent_id);
+        await sql`UPDATE samples SET status = 'assigned', assigned_to = ${second ?? data.sample.assigned_to} WHERE id = ${data.sample.id}`;
+      } else {
+        const first = submitted[0];
+        const differ = Object.keys({ ...first.answers, ...answers }).some((k) => String(first.answers[k]) !== String(answers[k]));
+        if (differ) await sql`UPDATE samples SET status = 'draft', assigned_to = ${plan.created_by ?? user.id} WHERE id = ${data.sample.id}`;
+        else {
+          // the same answers: the second score stands, the first is kept as history
+          await sql`UPDATE evaluations SET status = 'retracted', updated_at = ${now()} WHERE id = ${first.id}`;
+          await sql`UPDATE samples SET status = 'scored' WHERE id = ${data.sample.id}`;
+        }
+      }
+    } else if (!isInspector && plan.strategy === 'peer') {
       // 专员互检 → 质检员复检: the peer's score goes to the plan's inspector for a recheck
       await sql`UPDATE samples SET status = 'assigned', assigned_to = ${plan.created_by ?? data.sample.assigned_to} WHERE id = ${data.sample.id}`;
     } else {

@@ -325,6 +325,7 @@ export const qualityStrings: { 'zh-CN': Record<string, string>; en: Record<strin
     'quality.card.saved': '已保存，当前为 v{version}。',
     'quality.card.conflict': '质检标准已被他人修改。下面保留了您的内容，请核对最新版本后再保存。',
     'quality.weak.export': '导出全部评分（CSV）',
+    'quality.joint.lead': '联合质检两份评分不一致：{a} {sa}，{b} {sb}。请逐项核对后提交最终评分，差异将记录在案。',
   },
   en: {
     'quality.tab.queue': 'Work queue',
@@ -651,5 +652,6 @@ export const qualityStrings: { 'zh-CN': Record<string, string>; en: Record<strin
     'quality.card.saved': 'Saved; now v{version}.',
     'quality.card.conflict': 'Someone else changed the scorecard. Your text is kept below; check the latest version and save again.',
     'quality.weak.export': 'Export all evaluations (CSV)',
+    'quality.joint.lead': 'The two joint scores differ: {a} {sa}, {b} {sb}. Reconcile item by item and submit the final score; the differences are recorded.',
   },
 };

@@ -50,6 +50,8 @@ export interface ScoringProps {
   evaluator: string | null;
   /** On a peer-check plan: the peer's submitted score this recheck starts from. */
   peer?: { name: string; score: number | null } | null;
+  /** On a joint-check plan, when the two scores differ: both, and the items they differ on. */
+  joint?: { names: string[]; scores: (number | null)[]; items: { itemId: string; label: string; first: string; second: string }[] } | null;
   conflict?: boolean;
   notice?: string;
 }
@@ -212,6 +214,18 @@ export function ScoringPage(p: ScoringProps) {
         <Flash kind="info">
           <span data-testid="peer-score">{t('quality.peer.score', { name: p.peer.name, score: percent(p.peer.score) })}</span>
         </Flash>
+      ) : null}
+      {p.joint ? (
+        <div class="flash flash-info" data-testid="joint">
+          <p>{t('quality.joint.lead', { a: p.joint.names[0], b: p.joint.names[1], sa: percent(p.joint.scores[0]), sb: percent(p.joint.scores[1]) })}</p>
+          <ul>
+            {p.joint.items.map((i) => (
+              <li data-item={i.itemId}>
+                {i.label}: {i.first} / {i.second}
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {p.conflict ? <Flash kind="error">{t('quality.scoring.conflict')}</Flash> : null}
       {Object.keys(p.errors).length ? <Flash kind="error">{t('form.errors')}</Flash> : null}

@@ -233,14 +233,14 @@ describe('page or fragment', () => {
   it('gives htmx requests the fragment but boosted navigations and history restores the page', async () => {
     const t = await testApp();
     const c = await signedIn(t, 'agent');
-    const full = await (await c.get('/agent')).text();
+    const full = await (await c.get('/me')).text();
     expect(full.startsWith('<!doctype html>')).toBe(true);
-    const fragment = await (await c.get('/agent', { 'hx-request': 'true' })).text();
+    const fragment = await (await c.get('/me', { 'hx-request': 'true' })).text();
     expect(fragment.startsWith('<section')).toBe(true);
     expect(fragment).not.toContain('<html');
-    const boosted = await (await c.get('/agent', { 'hx-request': 'true', 'hx-boosted': 'true' })).text();
+    const boosted = await (await c.get('/me', { 'hx-request': 'true', 'hx-boosted': 'true' })).text();
     expect(boosted.startsWith('<!doctype html>')).toBe(true);
-    const restore = await (await c.get('/agent', { 'hx-request': 'true', 'hx-history-restore-request': 'true' })).text();
+    const restore = await (await c.get('/me', { 'hx-request': 'true', 'hx-history-restore-request': 'true' })).text();
     expect(restore.startsWith('<!doctype html>')).toBe(true);
   });
 });

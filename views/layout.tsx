@@ -12,11 +12,20 @@ export interface NavEntry {
 /** Navigation entries with the roles that may use them; the shell shows only what the user may open. */
 export const NAV: readonly NavEntry[] = [
   { href: '/agent', key: 'nav.agent', roles: ['agent'] },
+  { href: '/quality/mine', key: 'nav.myQuality', roles: ['agent'] },
   { href: '/quality', key: 'nav.quality', roles: ['inspector'] },
   { href: '/rosters', key: 'nav.rosters', roles: ['scheduler'] },
   { href: '/knowledge', key: 'nav.knowledge', roles: ['knowledge'] },
+  { href: '/quality/findings', key: 'nav.findings', roles: ['knowledge'] },
   { href: '/admin/users', key: 'nav.admin', roles: ['admin'] },
 ];
+
+/** The entry the current path belongs to: the longest href (or its area) that prefixes it. */
+export function activeEntry(entries: readonly NavEntry[], path: string): NavEntry | undefined {
+  const exact = entries.filter((n) => path === n.href || path.startsWith(n.href + '/')).sort((a, b) => b.href.length - a.href.length)[0];
+  if (exact) return exact;
+  return entries.find((n) => path.startsWith('/' + n.href.split('/')[1]));
+}
 
 /** The entries a user with these roles may see. */
 export function navFor(roles: readonly string[]): NavEntry[] {
@@ -75,8 +84,8 @@ export function Layout(props: { ctx: ViewContext; title: string; children?: Chil
           </a>
           {ctx.user ? (
             <nav class="mainnav" aria-label="main">
-              {navFor(ctx.user.roles).map((n) => (
-                <a href={n.href} class={ctx.path.startsWith(n.href.split('/').slice(0, 2).join('/')) ? 'active' : ''} aria-current={ctx.path.startsWith(n.href) ? 'page' : undefined}>
+              {navFor(ctx.user.roles).map((n, _i, all) => (
+                <a href={n.href} class={activeEntry(all, ctx.path) === n ? 'active' : ''} aria-current={activeEntry(all, ctx.path) === n ? 'page' : undefined}>
                   {t(n.key)}
                 </a>
               ))}

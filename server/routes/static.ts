@@ -52,6 +52,40 @@ export function registerStatic(r: SecureRouter): void {
     c.header('Content-Type', asset.type);
     c.header('ETag', asset.etag);
     c.header('Cache-Control', 'public, max-age=300');
+    c.header('Accept-Ranges', 'bytes');
+    const range = parseRange(c.req.header('range'), asset.body.length);
+    if (range === 'invalid') {
+      c.header('Content-Range', `bytes */${asset.body.length}`);
+      return c.body(null, 416);
+    }
+    if (range) {
+      c.header('Content-Range', `bytes ${range.start}-${range.end}/${asset.body.length}`);
+      return c.body(new Uint8Array(asset.body.subarray(range.start, range.end + 1)), 206);
+    }
     return c.body(new Uint8Array(asset.body));
   });
+}
+
+/**
+ * The byte range a `Range` header asks for (one range only), null for none, 'invalid' when it
+ * cannot be satisfied. Audio players need this to seek.
+ * @example parseRange('bytes=0-99', 1000) // { start: 0, end: 99 }
+ */
+export function parseRange(header: string | undefined, size: number): { start: number; end: number } | null | 'invalid' {
+  if (!header) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return 'invalid';
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return 'invalid';
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  if (start >= size || start > end) return 'invalid';
+  return { start, end };
 }

@@ -5,6 +5,7 @@ import type { Sql } from '../db/index.ts';
 export interface MyAssignment {
   date: string;
   shift: string;
+  shiftName: string;
   start: string;
   end: string;
   project: string;
@@ -22,13 +23,13 @@ export async function myAssignments(sql: Sql, userId: number, fromDate: string, 
   if (!agent) return { agentName: null, shifts: null };
   if (!(await exists('roster_assignments'))) return { agentName: agent.name, shifts: null };
   try {
-    const rows = await sql.unsafe<{ date: string; code: string; start_minute: number; length_minutes: number; project: string | null }[]>(
-      `SELECT to_char(ra.date, 'YYYY-MM-DD') AS date, st.code, st.start_minute, st.length_minutes, p.code AS project
+    const rows = await sql.unsafe<{ date: string; code: string; name: string; start_minute: number; length_minutes: number; project: string | null }[]>(
+      `SELECT to_char(ra.date, 'YYYY-MM-DD') AS date, st.code, st.name, st.start_minute, st.length_minutes, p.code AS project
        FROM roster_assignments ra JOIN shift_types st ON st.code = ra.shift_code LEFT JOIN projects p ON p.id = ra.project_id
        WHERE ra.agent_id = $1 AND ra.date >= $2::date ORDER BY ra.date LIMIT 62`,
       [agent.id, fromDate],
     );
-    return { agentName: agent.name, shifts: rows.map((r) => ({ date: r.date, shift: r.code, start: hhmm(r.start_minute), end: hhmm(r.start_minute + r.length_minutes), project: r.project ?? '' })) };
+    return { agentName: agent.name, shifts: rows.map((r) => ({ date: r.date, shift: r.code, shiftName: r.name, start: hhmm(r.start_minute), end: hhmm(r.start_minute + r.length_minutes), project: r.project ?? '' })) };
   } catch {
     return { agentName: agent.name, shifts: null };
   }

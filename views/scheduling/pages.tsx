@@ -545,6 +545,7 @@ export function ForecastMonthPage(props: { ctx: ViewContext; projects: ProjectOp
 export interface MyShift {
   date: string;
   shift: string;
+  shiftName: string;
   start: string;
   end: string;
   project: string;
@@ -575,7 +576,9 @@ export function MySchedulePage(props: { ctx: ViewContext; agentName: string | nu
             {props.shifts.map((s) => (
               <tr>
                 <td>{s.date}</td>
-                <td>{s.shift}</td>
+                <td>
+                  <strong>{s.shift}</strong> {s.shiftName}
+                </td>
                 <td>{`${s.start}–${s.end}`}</td>
                 <td>{s.project}</td>
               </tr>

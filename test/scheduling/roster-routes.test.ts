@@ -1,0 +1,132 @@
+// The monthly roster over HTTP: a solve as a background job with progress and cancel, the grid with penalties and
+// coverage, editing and locking cells with re-scoring, undo, re-solve around locks, publish, CSV and the agent's .ics.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { type Client, signedIn, testApp } from '../support/app.ts';
+import { jobSettled } from '../../server/scheduling/roster-jobs.ts';
+
+type T = Awaited<ReturnType<typeof testApp>>;
+const MONTH = '2026-12';
+
+async function solveAndWait(t: T, s: Client, seconds = '1'): Promise<number> {
+  const res = await s.post(`/rosters/${MONTH}/solve`, { seconds });
+  expect(res.status).toBe(303);
+  expect(res.headers.get('location')).toBe(`/rosters/${MONTH}`);
+  const [job] = await t.sql<{ id: number }[]>`SELECT id FROM roster_jobs ORDER BY id DESC LIMIT 1`;
+  await jobSettled(job!.id);
+  return job!.id;
+}
+
+describe('roster: solve job, grid, edits, publish, exports', () => {
+  let t: T;
+  let s: Client;
+  beforeAll(async () => {
+    t = await testApp();
+    s = await signedIn(t, 'scheduler');
+  }, 60_000);
+
+  it('offers a solve on a month without a roster and refuses a bad time limit with 422', async () => {
+    const page = await (await s.get(`/rosters/${MONTH}`)).text();
+    expect(page).toContain('本月尚无排班');
+    const bad = await s.post(`/rosters/${MONTH}/solve`, { seconds: '0' });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('请输入 1 到 300 之间的秒数');
+    expect((await s.get('/rosters/2026-13')).status).toBe(404);
+  });
+
+  it('runs a solve in the background, shows its progress component while running, and stores the roster', async () => {
+    const res = await s.post(`/rosters/${MONTH}/solve`, { seconds: '1' });
+    expect(res.status).toBe(303);
+    const [job] = await t.sql<{ id: number; status: string }[]>`SELECT id, status FROM roster_jobs ORDER BY id DESC LIMIT 1`;
+    const frag = await (await s.get(`/rosters/jobs/${job!.id}`, { 'HX-Request': 'true' })).text();
+    expect(frag).toMatch(/hx-trigger="load delay:1s"/);
+    expect(frag).toContain('<progress');
+    expect(frag).toContain('/cancel');
+    await jobSettled(job!.id);
+    const [done] = await t.sql<{ status: string; progress: number; best_hard: number }[]>`SELECT status, progress, best_hard FROM roster_jobs WHERE id = ${job!.id}`;
+    expect(done!.status).toBe('done');
+    expect(done!.progress).toBe(1);
+    const after = await (await s.get(`/rosters/jobs/${job!.id}`, { 'HX-Request': 'true' })).text();
+    expect(after).not.toContain('hx-trigger');
+    expect(after).toContain('已完成');
+    const [{ n }] = await t.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM roster_cells c JOIN rosters r ON r.id = c.roster_id WHERE r.month = ${MONTH} AND c.shift_code IS NOT NULL`;
+    expect(n).toBeGreaterThan(1000);
+    const page = await (await s.get(`/rosters/${MONTH}?team=95598-A`)).text();
+    expect(page).toContain('按规则的扣分');
+    expect(page).toContain('<svg class="roster-coverage');
+    expect(page).toContain('显示 60 / 304 位坐席');
+    expect(page).toMatch(/缺口下界 [\d.]+ 人·时段/);
+  }, 60_000);
+
+  it('edits a cell, re-scores with warnings for that agent, locks it, keeps it through a re-solve, and undoes', async () => {
+    const [r] = await t.sql<{ version: number }[]>`SELECT version FROM rosters WHERE month = ${MONTH}`;
+    const bad = await s.post(`/rosters/${MONTH}/cells`, { agent: 'A0001', date: '2026-12-05', shift: 'N', project: '', version: String(r!.version) });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('请选择一个项目');
+    const stale = await s.post(`/rosters/${MONTH}/cells`, { agent: 'A0001', date: '2026-12-05', shift: 'E', project: '95598', version: String(r!.version - 1) });
+    expect(stale.status).toBe(409);
+    const ok = await s.post(`/rosters/${MONTH}/cells`, { agent: 'A0001', date: '2026-12-05', shift: 'E', project: '95598', version: String(r!.version) });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe(`/rosters/${MONTH}?agent=A0001&date=2026-12-05&notice=saved`);
+    const page = await (await s.get(ok.headers.get('location')!)).text();
+    expect(page).toContain('已保存');
+    expect(page).toMatch(/的规则提示|没有违反规则/);
+    const cell = async () => (await t.sql<{ shift_code: string | null; locked: boolean }[]>`
+      SELECT c.shift_code, c.locked FROM roster_cells c JOIN agents_sched a ON a.id = c.agent_id WHERE a.code = 'A0001' AND c.date = '2026-12-05'`)[0];
+    expect((await cell())!.shift_code).toBe('E');
+    const v2 = (await t.sql<{ version: number }[]>`SELECT version FROM rosters WHERE month = ${MONTH}`)[0]!.version;
+    expect((await s.post(`/rosters/${MONTH}/lock`, { agent: 'A0001', date: '2026-12-05', locked: '1', version: String(v2) })).status).toBe(303);
+    expect(await cell()).toEqual({ shift_code: 'E', locked: true });
+    await solveAndWait(t, s, '1');
+    expect(await cell()).toEqual({ shift_code: 'E', locked: true });
+    const [{ kind }] = await t.sql<{ kind: string }[]>`SELECT kind FROM roster_history ORDER BY seq DESC LIMIT 1`;
+    expect(kind).toBe('solve');
+    const v3 = (await t.sql<{ version: number }[]>`SELECT version FROM rosters WHERE month = ${MONTH}`)[0]!.version;
+    expect((await s.post(`/rosters/${MONTH}/undo`, { version: String(v3) })).status).toBe(303);
+    const v4 = (await t.sql<{ version: number }[]>`SELECT version FROM rosters WHERE month = ${MONTH}`)[0]!.version;
+    expect((await s.post(`/rosters/${MONTH}/undo`, { version: String(v4) })).status).toBe(303);
+    expect(await cell()).toEqual({ shift_code: 'E', locked: false });
+    const actions = (await t.sql<{ action: string }[]>`SELECT action FROM audit_log WHERE target = ${`roster:${MONTH}`} ORDER BY id`).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['roster.solve.start', 'roster.solve', 'roster.cell', 'roster.lock', 'roster.undo']));
+  }, 60_000);
+
+  it('cancels a running solve and leaves the roster as it was', async () => {
+    const before = (await t.sql<{ version: number }[]>`SELECT version FROM rosters WHERE month = ${MONTH}`)[0]!.version;
+    expect((await s.post(`/rosters/${MONTH}/solve`, { seconds: '60' })).status).toBe(303);
+    const [job] = await t.sql<{ id: number }[]>`SELECT id FROM roster_jobs ORDER BY id DESC LIMIT 1`;
+    const busy = await s.post(`/rosters/${MONTH}/solve`, { seconds: '5' });
+    expect(busy.status).toBe(409);
+    const res = await s.post(`/rosters/jobs/${job!.id}/cancel`);
+    expect(res.status).toBe(303);
+    await jobSettled(job!.id);
+    const [row] = await t.sql<{ status: string }[]>`SELECT status FROM roster_jobs WHERE id = ${job!.id}`;
+    expect(row!.status).toBe('cancelled');
+    expect((await t.sql<{ version: number }[]>`SELECT version FROM rosters WHERE month = ${MONTH}`)[0]!.version).toBe(before);
+    expect((await s.post('/rosters/jobs/999999/cancel')).status).toBe(404);
+  }, 60_000);
+
+  it('exports CSV, publishes read-only, and gives the agent an .ics of their published shifts', async () => {
+    const csv = await s.get(`/rosters/${MONTH}/export.csv`);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines[0]).toBe(['agent', 'name', 'team', ...Array.from({ length: 31 }, (_, i) => `2026-12-${String(i + 1).padStart(2, '0')}`)].join(','));
+    expect(lines[1]!.startsWith('A0001,')).toBe(true);
+    const v = (await t.sql<{ version: number }[]>`SELECT version FROM rosters WHERE month = ${MONTH}`)[0]!.version;
+    expect((await s.post(`/rosters/${MONTH}/publish`, { version: String(v) })).status).toBe(303);
+    const again = await s.post(`/rosters/${MONTH}/cells`, { agent: 'A0001', date: '2026-12-05', shift: 'D', project: '95598', version: String(v + 1) });
+    expect(again.status).toBe(409);
+    expect(await (await s.get(`/rosters/${MONTH}`)).text()).toContain('已发布');
+    const agent = await signedIn(t, 'agent');
+    const ics = await agent.get('/schedule.ics');
+    expect(ics.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const body = await ics.text();
+    expect(body.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    const [first] = await t.sql<{ date: string; start_minute: number }[]>`
+      SELECT to_char(c.date, 'YYYY-MM-DD') AS date, st.start_minute FROM roster_cells c JOIN agents_sched a ON a.id = c.agent_id JOIN shift_types st ON st.code = c.shift_code
+      WHERE a.code = 'A0001' ORDER BY c.date LIMIT 1`;
+    const start = new Date(Date.parse(`${first!.date}T00:00:00+08:00`) + first!.start_minute * 60_000).toISOString().replace(/[-:]/g, '').replace('.000', '');
+    expect(body).toContain(`DTSTART:${start}`);
+    expect(body).toContain(`UID:roster-1-A0001-${first!.date}@peakline`);
+    const mine = await (await agent.get('/schedule')).text();
+    expect(mine).toContain(first!.date);
+  }, 60_000);
+});

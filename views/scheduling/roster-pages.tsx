@@ -1,0 +1,357 @@
+// Roster screens: the solve job component, the month grid with penalties, coverage and the cell editor.
+import type { ViewContext } from '../context.ts';
+import { Flash, PostForm, formatInstant } from '../components.tsx';
+
+/** A solve job as its component shows it. */
+export interface JobView {
+  id: number;
+  month: string;
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  progress: number;
+  bestHard: number | null;
+  bestSoft: number | null;
+  error: string | null;
+}
+
+/** One row of the grid. */
+export interface GridAgent {
+  code: string;
+  name: string;
+  team: string;
+  cells: { shift: string | null; project: string | null; locked: boolean }[];
+}
+
+/** The cell being edited, with the agent's rule warnings after a re-score. */
+export interface EditView {
+  agent: string;
+  name: string;
+  date: string;
+  shift: string;
+  project: string;
+  locked: boolean;
+  warnings: { rule: string; hard: boolean; message: string; date?: string }[];
+}
+
+/** Everything the month page shows. */
+export interface RosterView {
+  month: string;
+  roster: { status: 'draft' | 'published'; version: number; publishedAt: Date | null; lowerBound: number | null; hard: number; soft: number; shortfall: number } | null;
+  job: JobView | null;
+  days: { date: string; weekday: number; holiday: boolean }[];
+  agents: GridAgent[];
+  totalAgents: number;
+  teams: string[];
+  projects: string[];
+  shiftCodes: string[];
+  filter: { team: string; project: string };
+  rules: { id: string; name: string; hard: boolean; amount: number; count: number }[];
+  coverage: { date: string; required: number[]; scheduled: number[] } | null;
+  edit: EditView | null;
+  errors: Record<string, string>;
+  seconds: string;
+  notice?: string;
+  problem?: string;
+}
+
+const running = (j: JobView) => j.status === 'queued' || j.status === 'running';
+const num = (x: number | null) => (x === null ? '—' : String(Math.round(x * 10) / 10));
+
+/** The self-refreshing job component: a progress bar and the best score while it runs, the outcome when it ends. */
+export function RosterJob({ ctx, job }: { ctx: ViewContext; job: JobView }) {
+  const { t } = ctx;
+  const live = running(job);
+  return (
+    <div id="roster-job" class={`roster-job job-${job.status}`} hx-get={live ? `/rosters/jobs/${job.id}` : undefined} hx-trigger={live ? 'load delay:1s' : undefined} hx-swap={live ? 'outerHTML' : undefined}>
+      <p>
+        <strong>{t('roster.job.title', { id: String(job.id) })}</strong> · <span class="job-status">{t(`roster.job.${job.status}`)}</span>
+      </p>
+      <progress max="100" value={String(Math.round(job.progress * 100))} aria-label={t('roster.job.running')}>
+        {Math.round(job.progress * 100)}%
+      </progress>
+      {job.bestHard !== null ? <p class="job-best">{t('roster.job.best', { hard: num(job.bestHard), soft: num(job.bestSoft) })}</p> : null}
+      {job.status === 'failed' ? <Flash kind="error">{t('roster.job.error', { error: job.error ?? '' })}</Flash> : null}
+      {live ? (
+        <PostForm ctx={ctx} action={`/rosters/jobs/${job.id}/cancel`}>
+          <button type="submit">{t('roster.job.cancel')}</button>
+        </PostForm>
+      ) : (
+        <p>
+          <a href={`/rosters/${job.month}`}>{t('roster.job.view')}</a>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Select(p: { name: string; label: string; value: string; options: [string, string][]; error?: string }) {
+  const id = `f-${p.name}`;
+  return (
+    <div class={p.error ? 'field has-error' : 'field'}>
+      <label for={id}>{p.label}</label>
+      <select id={id} name={p.name} aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `${id}-error` : undefined}>
+        {p.options.map(([v, label]) => (
+          <option value={v} selected={v === p.value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      {p.error ? (
+        <p class="error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Coverage against requirement for one day: bars = required, line = on duty, per 30-minute interval. */
+export function CoverageChart({ ctx, coverage }: { ctx: ViewContext; coverage: NonNullable<RosterView['coverage']> }) {
+  const { t } = ctx;
+  const W = 960;
+  const H = 180;
+  const top = 10;
+  const bottom = 24;
+  const max = Math.max(1, ...coverage.required, ...coverage.scheduled);
+  const bw = W / coverage.required.length;
+  const y = (v: number) => top + (H - top - bottom) * (1 - v / max);
+  const points = coverage.scheduled.map((v, k) => `${(k * bw + bw / 2).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+  return (
+    <svg class="roster-coverage staffing-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('roster.coverage', { date: coverage.date })}>
+      {coverage.required.map((v, k) => (
+        <rect class="bar" x={(k * bw + 1).toFixed(1)} y={y(v).toFixed(1)} width={(bw - 2).toFixed(1)} height={(H - bottom - y(v)).toFixed(1)} fill="#7fb8d6">
+          <title>{`${String(Math.floor(k / 2)).padStart(2, '0')}:${k % 2 ? '30' : '00'} ${t('roster.coverage.required')} ${v} / ${t('roster.coverage.scheduled')} ${Math.round(coverage.scheduled[k]! * 10) / 10}`}</title>
+        </rect>
+      ))}
+      <polyline class="agents-line" points={points} fill="none" stroke="#b45309" stroke-width="2.5" />
+      {[0, 6, 12, 18].map((h) => (
+        <text x={(h * 2 * bw).toFixed(1)} y={H - 6} font-size="11" fill="#666">
+          {`${String(h).padStart(2, '0')}:00`}
+        </text>
+      ))}
+      <text x={W - 220} y={H - 6} font-size="12" fill="#7fb8d6">
+        ■ {t('roster.coverage.required')}
+      </text>
+      <text x={W - 120} y={H - 6} font-size="12" fill="#b45309">
+        — {t('roster.coverage.scheduled')}
+      </text>
+    </svg>
+  );
+}
+
+function query(v: RosterView, extra: Record<string, string>): string {
+  const q = new URLSearchParams();
+  if (v.filter.team) q.set('team', v.filter.team);
+  if (v.filter.project) q.set('project', v.filter.project);
+  for (const [k, val] of Object.entries(extra)) q.set(k, val);
+  return `?${q.toString()}`;
+}
+
+function SolveForm({ ctx, v }: { ctx: ViewContext; v: RosterView }) {
+  const { t } = ctx;
+  return (
+    <PostForm ctx={ctx} action={`/rosters/${v.month}/solve`} class="row roster-solve">
+      <div class={v.errors.seconds ? 'field small has-error' : 'field small'}>
+        <label for="f-seconds">{t('roster.seconds')}</label>
+        <input id="f-seconds" name="seconds" type="number" min="1" max="300" value={v.seconds} aria-invalid={v.errors.seconds ? 'true' : undefined} />
+        {v.errors.seconds ? <p class="error">{v.errors.seconds}</p> : null}
+      </div>
+      <button type="submit" class="primary">
+        {v.roster ? t('roster.resolve') : t('roster.solve')}
+      </button>
+    </PostForm>
+  );
+}
+
+function EditPanel({ ctx, v, edit }: { ctx: ViewContext; v: RosterView; edit: EditView }) {
+  const { t } = ctx;
+  const draft = v.roster?.status === 'draft';
+  const hardWarnings = edit.warnings.filter((w) => w.hard);
+  return (
+    <section class="roster-edit" aria-labelledby="roster-edit-title">
+      <h2 id="roster-edit-title">{t('roster.edit.title', { agent: `${edit.name} (${edit.agent})`, date: edit.date })}</h2>
+      {draft ? (
+        <div class="row">
+          <PostForm ctx={ctx} action={`/rosters/${v.month}/cells${query(v, {})}`} class="row">
+            <input type="hidden" name="agent" value={edit.agent} />
+            <input type="hidden" name="date" value={edit.date} />
+            <input type="hidden" name="version" value={String(v.roster!.version)} />
+            <Select name="shift" label={t('roster.edit.shift')} value={edit.shift} options={[['', t('roster.edit.off')], ...v.shiftCodes.map((s): [string, string] => [s, s])]} error={v.errors.shift} />
+            <Select name="project" label={t('roster.edit.project')} value={edit.project} options={[['', '—'], ...v.projects.map((p): [string, string] => [p, p])]} error={v.errors.project} />
+            <button type="submit" class="primary">
+              {t('roster.edit.save')}
+            </button>
+          </PostForm>
+          <PostForm ctx={ctx} action={`/rosters/${v.month}/lock${query(v, {})}`}>
+            <input type="hidden" name="agent" value={edit.agent} />
+            <input type="hidden" name="date" value={edit.date} />
+            <input type="hidden" name="locked" value={edit.locked ? '0' : '1'} />
+            <input type="hidden" name="version" value={String(v.roster!.version)} />
+            <button type="submit">{edit.locked ? t('roster.edit.unlock') : t('roster.edit.lock')}</button>
+          </PostForm>
+        </div>
+      ) : null}
+      {edit.locked ? <p class="hint">{t('roster.edit.locked')}</p> : null}
+      {edit.warnings.length ? (
+        <div class={hardWarnings.length ? 'flash flash-error' : 'flash flash-info'} role="status">
+          <p>{t('roster.warnings', { agent: edit.name })}</p>
+          <ul class="roster-warnings">
+            {edit.warnings.slice(0, 12).map((w) => (
+              <li class={w.hard ? 'hard' : 'soft'}>
+                <strong>{w.hard ? t('roster.hard') : t('roster.soft')}</strong> {w.rule}: {w.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <Flash kind="ok">{t('roster.warnings.none', { agent: edit.name })}</Flash>
+      )}
+    </section>
+  );
+}
+
+/** The month page: status, job, score, penalties, coverage, the cell editor and the grid. */
+export function RosterMonthPage({ ctx, v }: { ctx: ViewContext; v: RosterView }) {
+  const { t } = ctx;
+  const r = v.roster;
+  return (
+    <section class="panel roster">
+      <h1>
+        {t('roster.title', { month: v.month })} {r ? <span class={`badge roster-${r.status}`}>{t(`roster.status.${r.status}`)}</span> : null}
+      </h1>
+      {v.notice ? <Flash kind="ok">{v.notice}</Flash> : null}
+      {v.problem ? <Flash kind="error">{v.problem}</Flash> : null}
+      {r?.status === 'published' ? <p class="lead">{t('roster.publishedAt', { at: formatInstant(r.publishedAt, ctx.locale) })}</p> : null}
+      {!r ? <p class="lead">{t('roster.none')}</p> : null}
+      {v.job ? <RosterJob ctx={ctx} job={v.job} /> : null}
+      {r?.status !== 'published' && !(v.job && running(v.job)) ? <SolveForm ctx={ctx} v={v} /> : null}
+      {r ? (
+        <>
+          <p class="roster-score">
+            <strong>{t('roster.score', { hard: num(r.hard), soft: num(r.soft) })}</strong> ·{' '}
+            {r.lowerBound === null ? t('roster.bound.none', { short: num(r.shortfall) }) : t('roster.bound', { bound: num(r.lowerBound), short: num(r.shortfall) })}
+          </p>
+          <div class="row roster-actions">
+            {r.status === 'draft' ? (
+              <>
+                <PostForm ctx={ctx} action={`/rosters/${v.month}/undo`}>
+                  <input type="hidden" name="version" value={String(r.version)} />
+                  <button type="submit">{t('roster.undo')}</button>
+                </PostForm>
+                <PostForm ctx={ctx} action={`/rosters/${v.month}/publish`}>
+                  <input type="hidden" name="version" value={String(r.version)} />
+                  <button type="submit" class="primary">
+                    {t('roster.publish')}
+                  </button>
+                </PostForm>
+              </>
+            ) : null}
+            <a class="button" href={`/rosters/${v.month}/export.csv`}>
+              {t('roster.export')}
+            </a>
+          </div>
+          <form method="get" action={`/rosters/${v.month}`} class="row picker">
+            <div class="field small">
+              <label for="f-team">{t('roster.filter.team')}</label>
+              <select id="f-team" name="team">
+                <option value="">{t('roster.filter.all')}</option>
+                {v.teams.map((x) => (
+                  <option value={x} selected={x === v.filter.team}>
+                    {x}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field small">
+              <label for="f-project">{t('roster.filter.project')}</label>
+              <select id="f-project" name="project">
+                <option value="">{t('roster.filter.all')}</option>
+                {v.projects.map((x) => (
+                  <option value={x} selected={x === v.filter.project}>
+                    {x}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field small">
+              <label for="f-day">{t('roster.coverage.day')}</label>
+              <input id="f-day" name="day" type="date" min={v.days[0]?.date} max={v.days.at(-1)?.date} value={v.coverage?.date ?? ''} />
+            </div>
+            <button type="submit">{t('roster.filter')}</button>
+          </form>
+          {v.edit ? <EditPanel ctx={ctx} v={v} edit={v.edit} /> : <p class="hint">{t('roster.edit.hint')}</p>}
+          <p class="hint">{t('roster.grid.count', { shown: String(v.agents.length), total: String(v.totalAgents) })}</p>
+          <div class="roster-grid-wrap">
+            <table class="grid roster-grid">
+              <caption>{t('roster.grid.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('roster.grid.agent')}</th>
+                  {v.days.map((d) => (
+                    <th scope="col" class={d.weekday >= 5 || d.holiday ? 'weekend' : ''}>
+                      {d.date.slice(8)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {v.agents.map((a) => (
+                  <tr>
+                    <th scope="row" class="agent">
+                      {a.name} <small>{a.code}</small>
+                    </th>
+                    {a.cells.map((c, d) => {
+                      const date = v.days[d]!.date;
+                      const current = v.edit?.agent === a.code && v.edit.date === date;
+                      const cls = ['cell', c.shift ? `shift-${c.shift} proj-${c.project}` : 'off', c.locked ? 'locked' : '', current ? 'current' : ''].filter(Boolean).join(' ');
+                      return (
+                        <td class={cls}>
+                          <a href={`/rosters/${v.month}${query(v, { agent: a.code, date })}`} title={`${a.name} ${date} ${c.shift ?? t('roster.edit.off')} ${c.project ?? ''}`}>
+                            {c.shift ?? '·'}
+                            {c.shift ? <small>{c.project}</small> : null}
+                            {c.locked ? '🔒' : null}
+                          </a>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {v.coverage ? (
+            <>
+              <h2>{t('roster.coverage', { date: v.coverage.date })}</h2>
+              <p class="hint">{t('roster.requirementNote')}</p>
+              <CoverageChart ctx={ctx} coverage={v.coverage} />
+            </>
+          ) : null}
+          <h2>{t('roster.penalties')}</h2>
+          {v.rules.length ? (
+            <table class="grid roster-penalties">
+              <thead>
+                <tr>
+                  <th scope="col">{t('roster.rule')}</th>
+                  <th scope="col">{t('roster.kind')}</th>
+                  <th scope="col" class="num">{t('roster.amount')}</th>
+                  <th scope="col" class="num">{t('roster.count')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {v.rules.map((x) => (
+                  <tr class={x.hard ? 'hard' : 'soft'}>
+                    <td>{x.name}</td>
+                    <td>{x.hard ? t('roster.hard') : t('roster.soft')}</td>
+                    <td class="num">{num(x.amount)}</td>
+                    <td class="num">{x.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p>{t('roster.noPenalties')}</p>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}

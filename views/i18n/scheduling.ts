@@ -110,6 +110,7 @@ export const schedulingStrings: { 'zh-CN': Record<string, string>; en: Record<st
     'sched.my.notScheduled': '您的账户尚未关联到排班人员，请联系排班员。',
     'sched.my.shift': '班次',
     'sched.my.time': '时间',
+    'sched.my.ics': '下载到日历（.ics）',
   },
   en: {
     'sched.tab.overview': 'Overview',
@@ -221,5 +222,6 @@ export const schedulingStrings: { 'zh-CN': Record<string, string>; en: Record<st
     'sched.my.notScheduled': 'Your account is not linked to a schedulable agent yet; ask a scheduler.',
     'sched.my.shift': 'Shift',
     'sched.my.time': 'Time',
+    'sched.my.ics': 'Download to your calendar (.ics)',
   },
 };

@@ -563,6 +563,12 @@ export function MySchedulePage(props: { ctx: ViewContext; agentName: string | nu
           {props.agentName ? t('sched.my.none') : t('sched.my.notScheduled')}
         </p>
       ) : (
+        <>
+        <p>
+          <a href="/schedule.ics" download hx-boost="false" data-testid="ics">
+            {t('sched.my.ics')}
+          </a>
+        </p>
         <table class="grid">
           <thead>
             <tr>
@@ -585,6 +591,7 @@ export function MySchedulePage(props: { ctx: ViewContext; agentName: string | nu
             ))}
           </tbody>
         </table>
+        </>
       )}
     </section>
   );

@@ -4,7 +4,11 @@ import type { Roster } from '../../scheduling/roster/model.ts';
 import { startOfLocalDate } from '../../scheduling/time.ts';
 import type { MonthModel } from './roster-model.ts';
 
-const csvField = (s: string) => (/[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/** A CSV field: quoted when it holds a comma, quote or newline; a leading =, +, - or @ is defused with an apostrophe. */
+function csvField(value: string): string {
+  const s = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
 
 /**
  * The floor roster as CSV: one row per agent, one column per date, cells "E/95598", blank for a day off, "*" marks a lock.

@@ -129,4 +129,21 @@ describe('roster: solve job, grid, edits, publish, exports', () => {
     const mine = await (await agent.get('/schedule')).text();
     expect(mine).toContain(first!.date);
   }, 60_000);
+
+  it('records a failed solve on the job and shows it, and shows a job no process runs as interrupted', async () => {
+    const month = '2027-01';
+    expect((await s.post(`/rosters/${month}/solve`, { seconds: '3' })).status).toBe(303);
+    const [job] = await t.sql<{ id: number }[]>`SELECT id FROM roster_jobs ORDER BY id DESC LIMIT 1`;
+    const [r] = await t.sql<{ version: number }[]>`SELECT version FROM rosters WHERE month = ${month}`;
+    expect((await s.post(`/rosters/${month}/publish`, { version: String(r!.version) })).status).toBe(303);
+    await jobSettled(job!.id);
+    const [row] = await t.sql<{ status: string; error: string }[]>`SELECT status, error FROM roster_jobs WHERE id = ${job!.id}`;
+    expect(row).toEqual({ status: 'failed', error: 'roster was published during the solve' });
+    const page = await (await s.get(`/rosters/${month}`)).text();
+    expect(page).toContain('错误：roster was published during the solve');
+    const [ghost] = await t.sql<{ id: number }[]>`INSERT INTO roster_jobs (roster_id, status, time_limit_ms) SELECT id, 'running', 1000 FROM rosters WHERE month = ${month} RETURNING id`;
+    const frag = await (await s.get(`/rosters/jobs/${ghost!.id}`, { 'HX-Request': 'true' })).text();
+    expect(frag).toContain('错误：interrupted');
+    expect(frag).not.toContain('hx-trigger');
+  }, 60_000);
 });

@@ -169,6 +169,7 @@ function EditPanel({ ctx, v, edit }: { ctx: ViewContext; v: RosterView; edit: Ed
   return (
     <section class="roster-edit" aria-labelledby="roster-edit-title">
       <h2 id="roster-edit-title">{t('roster.edit.title', { agent: `${edit.name} (${edit.agent})`, date: edit.date })}</h2>
+      <div>
       {draft ? (
         <div class="row">
           <PostForm ctx={ctx} action={`/rosters/${v.month}/cells${query(v, {})}`} class="row">
@@ -191,13 +192,14 @@ function EditPanel({ ctx, v, edit }: { ctx: ViewContext; v: RosterView; edit: Ed
         </div>
       ) : null}
       {edit.locked ? <p class="hint">{t('roster.edit.locked')}</p> : null}
+      </div>
       {edit.warnings.length ? (
         <div class={hardWarnings.length ? 'flash flash-error' : 'flash flash-info'} role="status">
           <p>{t('roster.warnings', { agent: edit.name })}</p>
           <ul class="roster-warnings">
             {edit.warnings.slice(0, 12).map((w) => (
               <li class={w.hard ? 'hard' : 'soft'}>
-                <strong>{w.hard ? t('roster.hard') : t('roster.soft')}</strong> {w.rule}: {w.message}
+                <strong>{w.hard ? t('roster.hard') : t('roster.soft')}</strong> {w.date ? `${w.date.slice(5)} ` : ''}{w.rule}: {w.message}
               </li>
             ))}
           </ul>
@@ -215,6 +217,8 @@ export function RosterMonthPage({ ctx, v }: { ctx: ViewContext; v: RosterView })
   const r = v.roster;
   return (
     <section class="panel roster">
+      {/* until the layout loads roster.css with the other area styles */}
+      <link rel="stylesheet" href="/static/roster.css" />
       <h1>
         {t('roster.title', { month: v.month })} {r ? <span class={`badge roster-${r.status}`}>{t(`roster.status.${r.status}`)}</span> : null}
       </h1>
@@ -222,34 +226,36 @@ export function RosterMonthPage({ ctx, v }: { ctx: ViewContext; v: RosterView })
       {v.problem ? <Flash kind="error">{v.problem}</Flash> : null}
       {r?.status === 'published' ? <p class="lead">{t('roster.publishedAt', { at: formatInstant(r.publishedAt, ctx.locale) })}</p> : null}
       {!r ? <p class="lead">{t('roster.none')}</p> : null}
-      {v.job ? <RosterJob ctx={ctx} job={v.job} /> : null}
-      {r?.status !== 'published' && !(v.job && running(v.job)) ? <SolveForm ctx={ctx} v={v} /> : null}
+      {v.job && v.job.status !== 'done' ? <RosterJob ctx={ctx} job={v.job} /> : null}
+      <div class="row roster-actions">
+        {r?.status !== 'published' && !(v.job && running(v.job)) ? <SolveForm ctx={ctx} v={v} /> : null}
+        {r?.status === 'draft' ? (
+          <>
+            <PostForm ctx={ctx} action={`/rosters/${v.month}/undo`}>
+              <input type="hidden" name="version" value={String(r.version)} />
+              <button type="submit">{t('roster.undo')}</button>
+            </PostForm>
+            <PostForm ctx={ctx} action={`/rosters/${v.month}/publish`}>
+              <input type="hidden" name="version" value={String(r.version)} />
+              <button type="submit" class="primary">
+                {t('roster.publish')}
+              </button>
+            </PostForm>
+          </>
+        ) : null}
+        {r ? (
+          <a class="button" href={`/rosters/${v.month}/export.csv`}>
+            {t('roster.export')}
+          </a>
+        ) : null}
+      </div>
       {r ? (
         <>
           <p class="roster-score">
             <strong>{t('roster.score', { hard: num(r.hard), soft: num(r.soft) })}</strong> ·{' '}
             {r.lowerBound === null ? t('roster.bound.none', { short: num(r.shortfall) }) : t('roster.bound', { bound: num(r.lowerBound), short: num(r.shortfall) })}
           </p>
-          <div class="row roster-actions">
-            {r.status === 'draft' ? (
-              <>
-                <PostForm ctx={ctx} action={`/rosters/${v.month}/undo`}>
-                  <input type="hidden" name="version" value={String(r.version)} />
-                  <button type="submit">{t('roster.undo')}</button>
-                </PostForm>
-                <PostForm ctx={ctx} action={`/rosters/${v.month}/publish`}>
-                  <input type="hidden" name="version" value={String(r.version)} />
-                  <button type="submit" class="primary">
-                    {t('roster.publish')}
-                  </button>
-                </PostForm>
-              </>
-            ) : null}
-            <a class="button" href={`/rosters/${v.month}/export.csv`}>
-              {t('roster.export')}
-            </a>
-          </div>
-          <form method="get" action={`/rosters/${v.month}`} class="row picker">
+          <form method="get" action={`/rosters/${v.month}`} class="row roster-filter">
             <div class="field small">
               <label for="f-team">{t('roster.filter.team')}</label>
               <select id="f-team" name="team">
@@ -308,7 +314,7 @@ export function RosterMonthPage({ ctx, v }: { ctx: ViewContext; v: RosterView })
                           <a href={`/rosters/${v.month}${query(v, { agent: a.code, date })}`} title={`${a.name} ${date} ${c.shift ?? t('roster.edit.off')} ${c.project ?? ''}`}>
                             {c.shift ?? '·'}
                             {c.shift ? <small>{c.project}</small> : null}
-                            {c.locked ? '🔒' : null}
+                            {c.locked ? <span class="lock-mark">{t('roster.lockMark')}</span> : null}
                           </a>
                         </td>
                       );

@@ -1,0 +1,85 @@
+// The roster in a real browser: a scheduler solves a month and watches the progress bar, edits a cell, locks it and
+// publishes; the agent then sees the published month on their schedule. SCREENSHOTS=1 refreshes docs/roster-grid.png.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { browserAvailable, browserRequired, browserSkipReason, launchBrowser, serveApp } from '../support/browser.ts';
+import { DEMO_PASSWORDS, testApp } from '../support/app.ts';
+import { ROOT } from '../support/process.ts';
+
+const screenshots = process.env.SCREENSHOTS === '1';
+
+if (!browserAvailable && browserRequired) {
+  describe('browser: roster', () => {
+    it('needs Chromium because REQUIRE_BROWSER=1', () => {
+      throw new Error(browserSkipReason);
+    });
+  });
+}
+
+describe.skipIf(!browserAvailable)(`browser: roster${browserAvailable ? '' : ` — skipped: ${browserSkipReason}`}`, () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+  let t: Awaited<ReturnType<typeof testApp>>;
+  beforeAll(async () => {
+    t = await testApp();
+    server = await serveApp(t.app.fetch);
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signIn(page: Page, username: string) {
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(DEMO_PASSWORDS[username]);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForLoadState('networkidle');
+  }
+
+  it('solves with a progress bar, edits and locks a cell, publishes; the agent sees the month', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await signIn(page, 'scheduler');
+    await page.goto(`${server.url}/rosters/2026-12`);
+    await page.getByLabel('求解时限（秒）').fill('3');
+    await page.getByRole('button', { name: '求解排班' }).click();
+    await expect.poll(() => page.locator('#roster-job progress').count()).toBe(1);
+    expect(await page.locator('#roster-job .job-status').innerText()).toMatch(/排队中|求解中/);
+    await expect.poll(() => page.locator('#roster-job .job-status').innerText(), { timeout: 30_000 }).toBe('已完成');
+    await page.getByRole('link', { name: '查看排班' }).click();
+    await page.getByLabel('班组').selectOption('95598-A');
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.waitForURL(/team=95598-A/);
+    await page.locator('table.roster-grid tbody tr').first().locator('td.cell a').nth(4).click();
+    await expect.poll(() => page.locator('#roster-edit-title').count()).toBe(1);
+    expect(await page.locator('#roster-edit-title').innerText()).toContain('2026-12-05');
+    await page.getByLabel('班次').selectOption('D');
+    await page.getByLabel('项目', { exact: true }).selectOption('95598');
+    await page.getByRole('button', { name: '保存并重新评分' }).click();
+    await expect.poll(() => page.getByText('已保存。').count()).toBe(1);
+    expect(await page.locator('tr:first-child td.current').innerText()).toContain('D');
+    await page.getByRole('button', { name: '锁定此格' }).click();
+    await expect.poll(() => page.getByText('此格已锁定，重新求解时保持不变。').count()).toBe(1);
+    expect(await page.locator('td.current.locked').count()).toBe(1);
+    await page.screenshot({ path: '/tmp/roster-grid.png' });
+    if (screenshots) await page.screenshot({ path: join(ROOT, 'docs', 'roster-grid.png') });
+    await page.getByRole('button', { name: '发布排班' }).click();
+    await expect.poll(() => page.getByText('排班已发布。').count()).toBe(1);
+    expect(await page.getByRole('button', { name: '发布排班' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+
+    const agentContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const agent = await agentContext.newPage();
+    await signIn(agent, 'agent');
+    await agent.goto(`${server.url}/schedule`);
+    const text = await agent.locator('main').innerText();
+    expect(text).toContain('2026-12-05');
+    await agent.screenshot({ path: '/tmp/roster-agent.png' });
+  }, 90_000);
+});

@@ -12,6 +12,7 @@ export interface NavEntry {
 /** Navigation entries with the roles that may use them; the shell shows only what the user may open. */
 export const NAV: readonly NavEntry[] = [
   { href: '/agent', key: 'nav.agent', roles: ['agent'] },
+  { href: '/schedule', key: 'nav.schedule', roles: ['agent'] },
   { href: '/quality/mine', key: 'nav.myQuality', roles: ['agent'] },
   { href: '/quality', key: 'nav.quality', roles: ['inspector'] },
   { href: '/rosters', key: 'nav.rosters', roles: ['scheduler'] },

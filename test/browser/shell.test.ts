@@ -38,7 +38,7 @@ describe.skipIf(!browserAvailable)(`browser: shell${browserAvailable ? '' : ` �
   }
 
   const cases = [
-    { user: 'agent', path: '/agent', heading: '坐席助手', nav: ['坐席助手', '我的质检'] },
+    { user: 'agent', path: '/agent', heading: '坐席助手', nav: ['坐席助手', '我的班表', '我的质检'] },
     { user: 'inspector', path: '/quality', heading: '质检工作队列', nav: ['质检'] },
     { user: 'scheduler', path: '/rosters', heading: '排班', nav: ['排班'] },
     { user: 'knowledge', path: '/knowledge', heading: '知识库', nav: ['知识库', '质检发现'] },

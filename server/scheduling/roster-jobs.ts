@@ -79,8 +79,8 @@ async function runJob(deps: Deps, jobId: number, o: { rosterId: number; month: s
     const bound = lowerBound(mm.model, indexModel(mm.model));
     const changes = diffRosters(mm, before, result.roster, locked);
     await sql.begin(async (tx) => {
-      const ok = await recordEdit(tx as never, roster.id, null, 'solve', changes, o.userId);
-      if (!ok) throw new Error('roster was published during the solve');
+      const ok = await recordEdit(tx as never, roster.id, roster.version, 'solve', changes, o.userId);
+      if (!ok) throw new Error('the roster was edited or published during the solve');
       await writeCells(tx as never, roster.id, mm, changes.map((c) => ({ agent: c.agent, date: c.date, ...c.after })));
       await tx`UPDATE rosters SET lower_bound = ${bound.agentIntervalsShort}, score = ${tx.json({ hard: result.score.hard, soft: result.score.soft } as never)} WHERE id = ${roster.id}`;
       await tx`UPDATE roster_jobs SET status = 'done', progress = 1, best_hard = ${result.score.hard}, best_soft = ${result.score.soft}, finished_at = ${deps.now()} WHERE id = ${jobId}`;

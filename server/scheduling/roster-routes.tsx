@@ -70,10 +70,12 @@ async function monthView(c: Ctx, month: string, extra: Partial<Pick<RosterView, 
   const ix = indexModel(mm.model);
   const score = scoreRoster(mm.model, cells, ix);
   const teams = [...new Set(mm.agents.map((a) => a.team))].filter(Boolean).sort();
-  const team = teams.includes(c.req.query('team') ?? '') ? c.req.query('team')! : '';
+  // The whole floor is ~1.4 MB of grid; a page shows one team unless "all" is asked for.
+  const teamQ = c.req.query('team') ?? '';
+  const team = teamQ === 'all' ? 'all' : teams.includes(teamQ) ? teamQ : (teams[0] ?? 'all');
   const project = mm.model.projects.includes(c.req.query('project') ?? '') ? c.req.query('project')! : '';
   const agents = mm.model.agents
-    .filter((a) => (!team || a.team === team) && (!project || project in a.skills))
+    .filter((a) => (team === 'all' || a.team === team) && (!project || project in a.skills))
     .map((a) => ({ code: a.id, name: a.name, team: a.team, cells: cells[a.id]!.map((x, d) => ({ ...x, locked: locked.has(`${a.id}|${mm.model.days[d]!.date}`) })) }));
   const dates = mm.model.days.map((d) => d.date);
   const dayQ = c.req.query('day') ?? '';

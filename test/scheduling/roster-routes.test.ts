@@ -50,7 +50,9 @@ describe('roster: solve job, grid, edits, publish, exports', () => {
     expect(after).toContain('已完成');
     const [{ n }] = await t.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM roster_cells c JOIN rosters r ON r.id = c.roster_id WHERE r.month = ${MONTH} AND c.shift_code IS NOT NULL`;
     expect(n).toBeGreaterThan(1000);
-    const page = await (await s.get(`/rosters/${MONTH}?team=95598-A`)).text();
+    expect(await (await s.get(`/rosters/${MONTH}?team=all`)).text()).toContain('显示 304 / 304 位坐席');
+    expect(await (await s.get(`/rosters/${MONTH}?team=EV-A`)).text()).toContain('显示 20 / 304 位坐席');
+    const page = await (await s.get(`/rosters/${MONTH}`)).text();
     expect(page).toContain('按规则的扣分');
     expect(page).toContain('<svg class="roster-coverage');
     expect(page).toContain('显示 60 / 304 位坐席');
@@ -138,9 +140,9 @@ describe('roster: solve job, grid, edits, publish, exports', () => {
     expect((await s.post(`/rosters/${month}/publish`, { version: String(r!.version) })).status).toBe(303);
     await jobSettled(job!.id);
     const [row] = await t.sql<{ status: string; error: string }[]>`SELECT status, error FROM roster_jobs WHERE id = ${job!.id}`;
-    expect(row).toEqual({ status: 'failed', error: 'roster was published during the solve' });
+    expect(row).toEqual({ status: 'failed', error: 'the roster was edited or published during the solve' });
     const page = await (await s.get(`/rosters/${month}`)).text();
-    expect(page).toContain('错误：roster was published during the solve');
+    expect(page).toContain('错误：the roster was edited or published during the solve');
     const [ghost] = await t.sql<{ id: number }[]>`INSERT INTO roster_jobs (roster_id, status, time_limit_ms) SELECT id, 'running', 1000 FROM rosters WHERE month = ${month} RETURNING id`;
     const frag = await (await s.get(`/rosters/jobs/${ghost!.id}`, { 'HX-Request': 'true' })).text();
     expect(frag).toContain('错误：interrupted');

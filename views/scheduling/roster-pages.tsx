@@ -259,7 +259,9 @@ export function RosterMonthPage({ ctx, v }: { ctx: ViewContext; v: RosterView })
             <div class="field small">
               <label for="f-team">{t('roster.filter.team')}</label>
               <select id="f-team" name="team">
-                <option value="">{t('roster.filter.all')}</option>
+                <option value="all" selected={v.filter.team === 'all'}>
+                  {t('roster.filter.all')}
+                </option>
                 {v.teams.map((x) => (
                   <option value={x} selected={x === v.filter.team}>
                     {x}

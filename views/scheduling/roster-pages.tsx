@@ -229,7 +229,7 @@ export function RosterMonthPage({ ctx, v }: { ctx: ViewContext; v: RosterView })
       {v.job && v.job.status !== 'done' ? <RosterJob ctx={ctx} job={v.job} /> : null}
       <div class="row roster-actions">
         {r?.status !== 'published' && !(v.job && running(v.job)) ? <SolveForm ctx={ctx} v={v} /> : null}
-        {r?.status === 'draft' ? (
+        {r?.status === 'draft' && !(v.job && running(v.job)) ? (
           <>
             <PostForm ctx={ctx} action={`/rosters/${v.month}/undo`}>
               <input type="hidden" name="version" value={String(r.version)} />

@@ -109,7 +109,7 @@ export function CoverageChart({ ctx, coverage }: { ctx: ViewContext; coverage: N
   const { t } = ctx;
   const W = 960;
   const H = 180;
-  const top = 10;
+  const top = 24;
   const bottom = 24;
   const max = Math.max(1, ...coverage.required, ...coverage.scheduled);
   const bw = W / coverage.required.length;
@@ -128,10 +128,10 @@ export function CoverageChart({ ctx, coverage }: { ctx: ViewContext; coverage: N
           {`${String(h).padStart(2, '0')}:00`}
         </text>
       ))}
-      <text x={W - 220} y={H - 6} font-size="12" fill="#7fb8d6">
+      <text x={W - 220} y={16} font-size="12" fill="#3f89b3">
         ■ {t('roster.coverage.required')}
       </text>
-      <text x={W - 120} y={H - 6} font-size="12" fill="#b45309">
+      <text x={W - 120} y={16} font-size="12" fill="#b45309">
         — {t('roster.coverage.scheduled')}
       </text>
     </svg>

@@ -51,7 +51,7 @@ export const HTMX_CONFIG = JSON.stringify({
 });
 
 /** Stylesheets and scripts of every page (area scripts use event delegation and `htmx:load`). */
-export const STYLES = ['/static/app.css', '/static/knowledge.css', '/static/quality.css', '/static/scheduling.css'];
+export const STYLES = ['/static/app.css', '/static/knowledge.css', '/static/quality.css', '/static/scheduling.css', '/static/roster.css'];
 export const SCRIPTS = ['/static/htmx.min.js', '/static/app.js', '/static/agent.js', '/static/quality.js', '/static/scheduling.js'];
 
 /** A complete HTML page around `children`. */

@@ -45,10 +45,10 @@ export interface DemoProject {
 
 /** The four demo projects: the 95598 hotline and three smaller outsourced lines. */
 export const DEMO_PROJECTS: readonly DemoProject[] = [
-  { code: '95598', name: '95598 供电服务热线', callsPerDay: 36_000, ahtSeconds: 250, weekdayFactors: [1.1, 1.04, 1, 1, 0.98, 0.8, 0.76], summerFactor: 1.32, holidayFactor: 0.8, yearlyGrowth: 0.03, abandonRate: 0.04 },
-  { code: 'EV', name: '充电桩客服', callsPerDay: 3_200, ahtSeconds: 210, weekdayFactors: [1.02, 1, 1, 1, 1.03, 0.95, 0.92], summerFactor: 1.15, holidayFactor: 1.1, yearlyGrowth: 0.2, abandonRate: 0.05 },
-  { code: 'INS', name: '保险服务热线', callsPerDay: 1_400, ahtSeconds: 320, weekdayFactors: [1.12, 1.05, 1, 1, 0.96, 0.6, 0.55], summerFactor: 1.02, holidayFactor: 0.45, yearlyGrowth: 0.05, abandonRate: 0.03 },
-  { code: 'FIN', name: '数字金融客服', callsPerDay: 900, ahtSeconds: 280, weekdayFactors: [1.1, 1.04, 1, 1, 1, 0.62, 0.58], summerFactor: 1, holidayFactor: 0.5, yearlyGrowth: 0.08, abandonRate: 0.03 },
+  { code: '95598', name: '95598 供电服务热线', callsPerDay: 9_000, ahtSeconds: 250, weekdayFactors: [1.1, 1.04, 1, 1, 0.98, 0.8, 0.76], summerFactor: 1.32, holidayFactor: 0.8, yearlyGrowth: 0.03, abandonRate: 0.04 },
+  { code: 'EV', name: '充电桩客服', callsPerDay: 2_000, ahtSeconds: 210, weekdayFactors: [1.02, 1, 1, 1, 1.03, 0.95, 0.92], summerFactor: 1.15, holidayFactor: 1.1, yearlyGrowth: 0.2, abandonRate: 0.05 },
+  { code: 'INS', name: '保险服务热线', callsPerDay: 700, ahtSeconds: 320, weekdayFactors: [1.12, 1.05, 1, 1, 0.96, 0.6, 0.55], summerFactor: 1.02, holidayFactor: 0.45, yearlyGrowth: 0.05, abandonRate: 0.03 },
+  { code: 'FIN', name: '数字金融客服', callsPerDay: 500, ahtSeconds: 280, weekdayFactors: [1.1, 1.04, 1, 1, 1, 0.62, 0.58], summerFactor: 1, holidayFactor: 0.5, yearlyGrowth: 0.08, abandonRate: 0.03 },
 ];
 
 /**

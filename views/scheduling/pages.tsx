@@ -58,6 +58,11 @@ export function RostersHome(props: { ctx: ViewContext; month: string; items: Ove
       <SchedulingTabs ctx={ctx} active="overview" />
       <h1>{t('home.rosters.title')}</h1>
       <p class="lead">{t('sched.home.lead', { month: props.month })}</p>
+      <p>
+        <a class="button primary" href={`/rosters/${props.month}`} data-testid="roster-link">
+          {t('sched.home.roster', { month: props.month })}
+        </a>
+      </p>
       <table class="grid" data-testid="overview">
         <thead>
           <tr>

@@ -217,8 +217,6 @@ export function RosterMonthPage({ ctx, v }: { ctx: ViewContext; v: RosterView })
   const r = v.roster;
   return (
     <section class="panel roster">
-      {/* until the layout loads roster.css with the other area styles */}
-      <link rel="stylesheet" href="/static/roster.css" />
       <h1>
         {t('roster.title', { month: v.month })} {r ? <span class={`badge roster-${r.status}`}>{t(`roster.status.${r.status}`)}</span> : null}
       </h1>

@@ -80,6 +80,8 @@ export function createApp(deps: Deps, extraRoutes: RouteModule[] = []): CreatedA
       },
       referrerPolicy: 'same-origin',
       crossOriginEmbedderPolicy: false,
+      // HSTS only makes sense behind HTTPS (SECURE_COOKIES=1 says the console is served that way)
+      strictTransportSecurity: deps.config.secureCookies ? 'max-age=15552000; includeSubDomains' : false,
     }),
   );
 

@@ -214,6 +214,7 @@ describe('limits, headers and error pages', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('vary')).toContain('HX-Request');
     expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('strict-transport-security')).toBeNull();
   });
 
   it('never logs passwords', async () => {

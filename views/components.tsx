@@ -83,3 +83,23 @@ export function formatInstant(at: Date | string | null | undefined, locale: stri
     hour12: false,
   }).format(d);
 }
+
+/** One tab of an area's tab bar: its id, link and dictionary key. */
+export type TabSpec<K extends string> = readonly [id: K, href: string, labelKey: string];
+
+/**
+ * An area's tab bar, marking the active tab for sight and for screen readers.
+ * @example <Tabs ctx={ctx} label="nav.admin" active="users" tabs={[['users', '/admin/users', 'nav.users']]} />
+ */
+export function Tabs<K extends string>(props: { ctx: ViewContext; label: string; active: K; tabs: readonly TabSpec<K>[] }) {
+  const { t } = props.ctx;
+  return (
+    <nav class="tabs" aria-label={t(props.label)}>
+      {props.tabs.map(([k, href, key]) => (
+        <a href={href} class={k === props.active ? 'active' : ''} aria-current={k === props.active ? 'page' : undefined}>
+          {t(key)}
+        </a>
+      ))}
+    </nav>
+  );
+}

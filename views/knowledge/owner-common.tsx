@@ -1,32 +1,22 @@
 // Pieces shared by the knowledge owners' pages: the area tabs, multi-line fields with their errors, and the readable version diff.
 import type { Child } from 'hono/jsx';
 import type { ViewContext } from '../context.ts';
+import { Tabs, type TabSpec } from '../components.tsx';
 import type { ScenarioChange } from '../../knowledge/diff.ts';
 
 export type OwnerTab = 'library' | 'flags' | 'import' | 'analytics' | 'matrix';
 
 /** The knowledge owners' tabs; admins (who only reach the matrix) see just that tab. */
 export function OwnerTabs({ ctx, active }: { ctx: ViewContext; active: OwnerTab }) {
-  const { t } = ctx;
   const owner = ctx.user?.roles.includes('knowledge') ?? false;
-  const tabs = [
+  const tabs: TabSpec<OwnerTab>[] = [
     ['library', '/knowledge', 'owner.tab.library'],
     ['flags', '/knowledge/flags', 'owner.tab.flags'],
     ['import', '/knowledge/import', 'owner.tab.import'],
     ['analytics', '/knowledge/analytics', 'owner.tab.analytics'],
     ['matrix', '/knowledge/matrix', 'owner.tab.matrix'],
-  ] as const;
-  return (
-    <nav class="tabs" aria-label={t('nav.knowledge')}>
-      {tabs
-        .filter(([k]) => owner || k === 'matrix')
-        .map(([k, href, key]) => (
-          <a href={href} class={k === active ? 'active' : ''} aria-current={k === active ? 'page' : undefined}>
-            {t(key)}
-          </a>
-        ))}
-    </nav>
-  );
+  ];
+  return <Tabs ctx={ctx} label="nav.knowledge" active={active} tabs={tabs.filter(([k]) => owner || k === 'matrix')} />;
 }
 
 /** Error messages of one field, beside it. */

@@ -1,26 +1,17 @@
 // Admin pages: users (add, edit roles, reset passwords), API tokens, the audit log.
 import type { ViewContext } from '../context.ts';
-import { Field, Flash, PostForm, formatInstant } from '../components.tsx';
+import { Field, Flash, PostForm, Tabs, formatInstant } from '../components.tsx';
 
 const ROLE_KEYS = ['agent', 'inspector', 'scheduler', 'knowledge', 'admin'] as const;
 
 export function AdminTabs({ ctx, active }: { ctx: ViewContext; active: 'users' | 'tokens' | 'audit' | 'matrix' }) {
-  const { t } = ctx;
   const tabs = [
     ['users', '/admin/users', 'nav.users'],
     ['tokens', '/admin/tokens', 'nav.tokens'],
     ['audit', '/admin/audit', 'nav.audit'],
     ['matrix', '/knowledge/matrix', 'nav.matrix'],
   ] as const;
-  return (
-    <nav class="tabs" aria-label={t('nav.admin')}>
-      {tabs.map(([k, href, key]) => (
-        <a href={href} class={k === active ? 'active' : ''} aria-current={k === active ? 'page' : undefined}>
-          {t(key)}
-        </a>
-      ))}
-    </nav>
-  );
+  return <Tabs ctx={ctx} label="nav.admin" active={active} tabs={tabs} />;
 }
 
 export interface UserListItem {

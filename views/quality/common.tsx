@@ -1,12 +1,12 @@
 // Shared pieces of the quality pages: the area's tabs and small formatters.
 import type { ViewContext } from '../context.ts';
+import { Tabs, type TabSpec } from '../components.tsx';
 
 export type QualityTab = 'queue' | 'plans' | 'scorecards' | 'calibration' | 'disputes' | 'findings' | 'weak' | 'size' | 'import';
 
 /** The quality area's tabs (work queue, plans, sample size, call import). */
 export function QualityTabs({ ctx, active }: { ctx: ViewContext; active: QualityTab }) {
-  const { t } = ctx;
-  const tabs: [QualityTab, string, string][] = [
+  const tabs: TabSpec<QualityTab>[] = [
     ['queue', '/quality', 'quality.tab.queue'],
     ['plans', '/quality/plans', 'quality.tab.plans'],
     ['scorecards', '/quality/scorecards', 'quality.tab.scorecards'],
@@ -17,15 +17,7 @@ export function QualityTabs({ ctx, active }: { ctx: ViewContext; active: Quality
     ['size', '/quality/sample-size', 'quality.tab.size'],
     ['import', '/quality/calls/import', 'quality.tab.import'],
   ];
-  return (
-    <nav class="tabs" aria-label={t('nav.quality')}>
-      {tabs.map(([k, href, key]) => (
-        <a href={href} class={k === active ? 'active' : ''} aria-current={k === active ? 'page' : undefined}>
-          {t(key)}
-        </a>
-      ))}
-    </nav>
-  );
+  return <Tabs ctx={ctx} label="nav.quality" active={active} tabs={tabs} />;
 }
 
 /** `m:ss` of a number of seconds. */

@@ -1,6 +1,6 @@
 // Scheduler pages: the rosters overview, history import, forecast and staffing (day and month), and the agent's own schedule.
 import type { ViewContext } from '../context.ts';
-import { Field, Flash, PostForm, formatInstant } from '../components.tsx';
+import { Field, Flash, PostForm, Tabs, formatInstant } from '../components.tsx';
 import { StaffingChart, hhmm } from './chart.tsx';
 
 /** A project as the pages show it. */
@@ -24,22 +24,13 @@ const int = (x: number) => Math.round(x).toLocaleString('en-US');
 const projectName = (ctx: ViewContext, p: ProjectOption) => (ctx.locale === 'en' ? p.nameEn : p.name);
 
 export function SchedulingTabs({ ctx, active }: { ctx: ViewContext; active: 'overview' | 'forecast' | 'month' | 'import' }) {
-  const { t } = ctx;
   const tabs = [
     ['overview', '/rosters', 'sched.tab.overview'],
     ['forecast', '/rosters/forecast', 'sched.tab.forecast'],
     ['month', '/rosters/forecast/month', 'sched.tab.month'],
     ['import', '/rosters/history/import', 'sched.tab.import'],
   ] as const;
-  return (
-    <nav class="tabs" aria-label={t('nav.rosters')}>
-      {tabs.map(([k, href, key]) => (
-        <a href={href} class={k === active ? 'active' : ''} aria-current={k === active ? 'page' : undefined}>
-          {t(key)}
-        </a>
-      ))}
-    </nav>
-  );
+  return <Tabs ctx={ctx} label="nav.rosters" active={active} tabs={tabs} />;
 }
 
 /** One project's next-month summary on the overview. */

@@ -59,6 +59,16 @@ describe('sign-in', () => {
     expect((await c.login('agent', DEMO_PASSWORDS.agent)).status).toBe(303);
   });
 
+  it(`throttles a client address after ${THROTTLE.perIp} failures across usernames (password spraying)`, async () => {
+    const at = t.clock.now;
+    await t.sql`INSERT INTO login_attempts (username, ip, ok, at)
+                SELECT 'sprayed-' || g, 'local', false, ${at} FROM generate_series(1, ${THROTTLE.perIp - 1}) g`;
+    const c = new Client(t.app, t.deps.secret);
+    expect((await c.login('inspector', DEMO_PASSWORDS.inspector)).status).toBe(303);
+    await t.sql`INSERT INTO login_attempts (username, ip, ok, at) VALUES ('sprayed-last', 'local', false, ${at})`;
+    expect((await new Client(t.app, t.deps.secret).login('agent', DEMO_PASSWORDS.agent)).status).toBe(429);
+  });
+
   it('a success resets the failure count', async () => {
     const c = new Client(t.app, t.deps.secret);
     for (let i = 0; i < THROTTLE.perUser - 1; i++) await c.login('agent', 'bad-password-x');

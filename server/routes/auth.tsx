@@ -13,8 +13,12 @@ import { LoginPage } from '../../views/pages/login.tsx';
 import { viewContext } from '../http/env.ts';
 import { ANON_COOKIE, LANG_COOKIE, SESSION_COOKIE } from '../http/cookies.ts';
 
-/** Login throttling: failures allowed per username and per client address within the window. */
-export const THROTTLE = { windowMinutes: 15, perUser: 5, perIp: 30 };
+/**
+ * Login throttling: failures allowed per username and per client address within the window. The
+ * per-address limit is high because a whole centre floor usually sits behind one NAT address;
+ * it stops password spraying, while the per-user limit protects each account.
+ */
+export const THROTTLE = { windowMinutes: 15, perUser: 5, perIp: 200 };
 
 /** A `next` target that stays on this site, or null. */
 export function safeNext(next: string | undefined | null): string | null {

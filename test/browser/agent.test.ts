@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { browserAvailable, browserRequired, browserSkipReason, launchBrowser, serveApp } from '../support/browser.ts';
+import { browserSuite, launchBrowser, serveApp } from '../support/browser.ts';
 import { DEMO_PASSWORDS, testApp } from '../support/app.ts';
 import { ROOT } from '../support/process.ts';
 
@@ -14,15 +14,8 @@ const screenshots = process.env.SCREENSHOTS === '1';
 /** The screenshots kept in docs/ (the others stay in /tmp). */
 const DOC_SHOTS = ['agent-search', 'agent-scenario'];
 
-if (!browserAvailable && browserRequired) {
-  describe('browser: agent assist', () => {
-    it('needs Chromium because REQUIRE_BROWSER=1', () => {
-      throw new Error(browserSkipReason);
-    });
-  });
-}
 
-describe.skipIf(!browserAvailable)(`browser: agent assist${browserAvailable ? '' : ` — skipped: ${browserSkipReason}`}`, () => {
+browserSuite('browser: agent assist', () => {
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
   beforeAll(async () => {

@@ -3,7 +3,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { browserAvailable, browserRequired, browserSkipReason, launchBrowser, serveApp } from '../support/browser.ts';
+import { browserSuite, launchBrowser, serveApp } from '../support/browser.ts';
 import { DEMO_PASSWORDS } from '../support/app.ts';
 import { ROOT } from '../support/process.ts';
 import { importScenarios } from '../../server/knowledge/owner-queries.ts';
@@ -12,15 +12,8 @@ import { ownerApp } from '../knowledge/owner-support.ts';
 const screenshots = process.env.SCREENSHOTS === '1';
 const NEW_PHRASE = '屋顶太阳能板发的电怎么卖给电网';
 
-if (!browserAvailable && browserRequired) {
-  describe('browser: knowledge owner', () => {
-    it('needs Chromium because REQUIRE_BROWSER=1', () => {
-      throw new Error(browserSkipReason);
-    });
-  });
-}
 
-describe.skipIf(!browserAvailable)(`browser: knowledge owner${browserAvailable ? '' : ` — skipped: ${browserSkipReason}`}`, () => {
+browserSuite('browser: knowledge owner', () => {
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
   beforeAll(async () => {

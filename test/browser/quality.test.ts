@@ -4,21 +4,14 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
-import { browserAvailable, browserRequired, browserSkipReason, launchBrowser, serveApp } from '../support/browser.ts';
+import { browserSuite, launchBrowser, serveApp } from '../support/browser.ts';
 import { DEMO_PASSWORDS, testApp } from '../support/app.ts';
 import { ROOT } from '../support/process.ts';
 
 type T = Awaited<ReturnType<typeof testApp>>;
 
-if (!browserAvailable && browserRequired) {
-  describe('browser: quality', () => {
-    it('needs Chromium because REQUIRE_BROWSER=1', () => {
-      throw new Error(browserSkipReason);
-    });
-  });
-}
 
-describe.skipIf(!browserAvailable)(`browser: quality${browserAvailable ? '' : ` — skipped: ${browserSkipReason}`}`, () => {
+browserSuite('browser: quality', () => {
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
   let t: T;

@@ -4,20 +4,13 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { browserAvailable, browserRequired, browserSkipReason, launchBrowser, serveApp } from '../support/browser.ts';
+import { browserSuite, launchBrowser, serveApp } from '../support/browser.ts';
 import { DEMO_PASSWORDS, testApp } from '../support/app.ts';
 import { ROOT } from '../support/process.ts';
 import { intervalStart, localDateRange } from '../../scheduling/time.ts';
 import { dailyShape } from '../../scheduling/demo/history.ts';
 import { requiredAgents } from '../../scheduling/erlang.ts';
 
-if (!browserAvailable && browserRequired) {
-  describe('browser: scheduling', () => {
-    it('needs Chromium because REQUIRE_BROWSER=1', () => {
-      throw new Error(browserSkipReason);
-    });
-  });
-}
 
 /** Eight weeks of one line's history: the demo daily shape scaled to 3,000 calls a day, AHT 240 s. */
 function shapedHistory(): { csv: string; callsAt: (interval: number) => number } {
@@ -30,7 +23,7 @@ function shapedHistory(): { csv: string; callsAt: (interval: number) => number }
   return { csv: lines.join('\n') + '\n', callsAt };
 }
 
-describe.skipIf(!browserAvailable)(`browser: scheduling${browserAvailable ? '' : ` — skipped: ${browserSkipReason}`}`, () => {
+browserSuite('browser: scheduling', () => {
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
   beforeAll(async () => {

@@ -3,21 +3,14 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { browserAvailable, browserRequired, browserSkipReason, launchBrowser, serveApp } from '../support/browser.ts';
+import { browserSuite, launchBrowser, serveApp } from '../support/browser.ts';
 import { DEMO_PASSWORDS, testApp } from '../support/app.ts';
 import { ROOT } from '../support/process.ts';
 
 const screenshots = process.env.SCREENSHOTS === '1';
 
-if (!browserAvailable && browserRequired) {
-  describe('browser: shell', () => {
-    it('needs Chromium because REQUIRE_BROWSER=1', () => {
-      throw new Error(browserSkipReason);
-    });
-  });
-}
 
-describe.skipIf(!browserAvailable)(`browser: shell${browserAvailable ? '' : ` — skipped: ${browserSkipReason}`}`, () => {
+browserSuite('browser: shell', () => {
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
   beforeAll(async () => {

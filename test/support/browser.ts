@@ -1,6 +1,7 @@
 // Real-browser support: Debian's Chromium driven by playwright-core, and the console served on a
 // real port from the in-process app. Without Chromium the browser suites report themselves
 // skipped with the reason, unless REQUIRE_BROWSER=1, when they fail.
+import { describe, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser } from 'playwright-core';
@@ -30,4 +31,21 @@ export async function serveApp(fetch: (req: Request) => Response | Promise<Respo
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Declares a browser suite: run when Chromium is present; otherwise reported skipped with the
+ * reason — or, under REQUIRE_BROWSER=1, a failing test saying what is missing.
+ * @example browserSuite('browser: shell', () => { it(…) });
+ */
+export function browserSuite(name: string, body: () => void): void {
+  if (!browserAvailable && browserRequired) {
+    describe(name, () => {
+      it('needs Chromium because REQUIRE_BROWSER=1', () => {
+        throw new Error(browserSkipReason);
+      });
+    });
+    return;
+  }
+  describe.skipIf(!browserAvailable)(browserAvailable ? name : `${name} — skipped: ${browserSkipReason}`, body);
 }

@@ -4,6 +4,9 @@ import { knowledgeStrings } from './i18n/knowledge.ts';
 import { qualityStrings } from './i18n/quality.ts';
 import { schedulingStrings } from './i18n/scheduling.ts';
 import { rostersStrings } from './i18n/rosters.ts';
+import { intradayStrings } from './i18n/intraday.ts';
+import { weeklyStrings } from './i18n/weekly.ts';
+import { incentivesStrings } from './i18n/incentives.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -250,8 +253,8 @@ const shell: Record<Locale, Record<string, string>> = {
 
 /** Every UI string by key; each key must exist in both languages (a test checks). */
 export const dictionary: Record<Locale, Record<string, string>> = {
-  'zh-CN': { ...shell['zh-CN'], ...knowledgeStrings['zh-CN'], ...qualityStrings['zh-CN'], ...schedulingStrings['zh-CN'], ...rostersStrings['zh-CN'] },
-  en: { ...shell.en, ...knowledgeStrings.en, ...qualityStrings.en, ...schedulingStrings.en, ...rostersStrings.en },
+  'zh-CN': { ...shell['zh-CN'], ...knowledgeStrings['zh-CN'], ...qualityStrings['zh-CN'], ...schedulingStrings['zh-CN'], ...rostersStrings['zh-CN'], ...intradayStrings['zh-CN'], ...weeklyStrings['zh-CN'], ...incentivesStrings['zh-CN'] },
+  en: { ...shell.en, ...knowledgeStrings.en, ...qualityStrings.en, ...schedulingStrings.en, ...rostersStrings.en, ...intradayStrings.en, ...weeklyStrings.en, ...incentivesStrings.en },
 };
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;

@@ -51,8 +51,8 @@ export const HTMX_CONFIG = JSON.stringify({
 });
 
 /** Stylesheets and scripts of every page (area scripts use event delegation and `htmx:load`). */
-export const STYLES = ['/static/app.css', '/static/knowledge.css', '/static/quality.css', '/static/scheduling.css', '/static/roster.css'];
-export const SCRIPTS = ['/static/htmx.min.js', '/static/app.js', '/static/agent.js', '/static/quality.js', '/static/scheduling.js'];
+export const STYLES = ['/static/app.css', '/static/knowledge.css', '/static/quality.css', '/static/scheduling.css', '/static/roster.css', '/static/intraday.css', '/static/weekly.css', '/static/incentives.css'];
+export const SCRIPTS = ['/static/htmx.min.js', '/static/app.js', '/static/agent.js', '/static/quality.js', '/static/scheduling.js', '/static/intraday.js'];
 
 /** A complete HTML page around `children`. */
 export function Layout(props: { ctx: ViewContext; title: string; children?: Child; wide?: boolean }) {

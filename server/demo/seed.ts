@@ -65,9 +65,13 @@ async function seedOrganisation(sql: Sql): Promise<void> {
   }
 }
 
+/** Demo password hashes, computed once per process (scrypt is deliberately slow; tests reseed often). */
+const demoHashes = new Map<string, Promise<string>>();
+
 async function seedUsers(sql: Sql): Promise<void> {
   for (const u of DEMO_USERS) {
-    const hash = await hashPassword(u.password);
+    if (!demoHashes.has(u.password)) demoHashes.set(u.password, hashPassword(u.password));
+    const hash = await demoHashes.get(u.password)!;
     await sql`INSERT INTO users (username, display_name, password_hash, roles, team_id)
               VALUES (${u.username}, ${u.displayName}, ${hash}, ${sql.array(u.roles)},
                       (SELECT id FROM teams WHERE code = ${u.team ?? ''}))

@@ -23,11 +23,19 @@ const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 const int = (x: number) => Math.round(x).toLocaleString('en-US');
 const projectName = (ctx: ViewContext, p: ProjectOption) => (ctx.locale === 'en' ? p.nameEn : p.name);
 
-export function SchedulingTabs({ ctx, active }: { ctx: ViewContext; active: 'overview' | 'forecast' | 'month' | 'import' }) {
+/** The scheduling area's tabs: monthly plan (forecast, roster), weekly adjust, daily tweak, emergency staffing. */
+export type SchedulingTab = 'overview' | 'forecast' | 'month' | 'import' | 'weekly' | 'intraday' | 'resources' | 'incentives' | 'peaks';
+
+export function SchedulingTabs({ ctx, active }: { ctx: ViewContext; active: SchedulingTab }) {
   const tabs = [
     ['overview', '/rosters', 'sched.tab.overview'],
     ['forecast', '/rosters/forecast', 'sched.tab.forecast'],
     ['month', '/rosters/forecast/month', 'sched.tab.month'],
+    ['weekly', '/rosters/weekly', 'sched.tab.weekly'],
+    ['intraday', '/rosters/intraday', 'sched.tab.intraday'],
+    ['resources', '/rosters/resources', 'sched.tab.resources'],
+    ['incentives', '/rosters/incentives', 'sched.tab.incentives'],
+    ['peaks', '/rosters/peaks', 'sched.tab.peaks'],
     ['import', '/rosters/history/import', 'sched.tab.import'],
   ] as const;
   return <Tabs ctx={ctx} label="nav.rosters" active={active} tabs={tabs} />;

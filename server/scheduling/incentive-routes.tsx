@@ -1,0 +1,8 @@
+// Emergency resources, the incentive ledger and catalogue, peak plans (可应急资源, 应急激励).
+import type { SecureRouter } from '../http/access.ts';
+import type { SeedStep } from '../demo/seed.ts';
+
+/** Demo data of this part, seeded after the scheduling area's own steps. */
+export const incentiveSeedSteps: SeedStep[] = [];
+
+export function registerIncentiveRoutes(_r: SecureRouter): void {}

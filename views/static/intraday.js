@@ -1,0 +1,1 @@
+// Intraday board: behaviour of the daily fine-tuning page.

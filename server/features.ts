@@ -7,6 +7,7 @@ import { registerKnowledgeRoutes } from './knowledge/routes.tsx';
 import { registerQualityRoutes } from './quality/routes.tsx';
 import { registerSchedulingRoutes } from './scheduling/routes.tsx';
 import { registerRosterRoutes } from './scheduling/roster-routes.tsx';
+import { demoRosterSeedSteps } from './scheduling/demo-roster.ts';
 import { registerIntradayRoutes, intradaySeedSteps } from './scheduling/intraday-routes.tsx';
 import { registerWeeklyRoutes, weeklySeedSteps } from './scheduling/weekly-routes.tsx';
 import { registerIncentiveRoutes, incentiveSeedSteps } from './scheduling/incentive-routes.tsx';
@@ -34,6 +35,7 @@ export const featureSeedSteps: SeedStep[] = [
   ...qualitySeedSteps,
   ...schedulingSeedSteps,
   // The published roster of the current month first: today's floor, re-plans and the ledger build on it.
+  ...demoRosterSeedSteps,
   ...intradaySeedSteps,
   ...weeklySeedSteps,
   ...incentiveSeedSteps,

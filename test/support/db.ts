@@ -3,7 +3,9 @@
 import { inject } from 'vitest';
 import { openDatabase, type Database, type Sql } from '../../server/db/index.ts';
 import { migrate } from '../../server/db/migrate.ts';
-import { seedDemo } from '../../server/demo/seed.ts';
+import { SHELL_SEED_STEPS, seedDemo } from '../../server/demo/seed.ts';
+import { featureSeedSteps } from '../../server/features.ts';
+import { DEMO_ROSTER_STEP } from '../../server/scheduling/demo-roster.ts';
 
 export interface TestDb {
   db: Database;
@@ -14,6 +16,12 @@ export interface TestDb {
 
 let shared: Promise<TestDb> | undefined;
 
+/**
+ * The demo seed without the current month's published roster: tests choose their own months (and a roster for the
+ * real current month would collide with them); tests that need a published roster call seedPublishedRoster.
+ */
+const RESET_STEPS = [...SHELL_SEED_STEPS, ...featureSeedSteps].filter((s) => s.id !== DEMO_ROSTER_STEP);
+
 async function open(): Promise<TestDb> {
   const url = inject('testDatabaseUrl');
   const db = url ? await openDatabase({ databaseUrl: url, max: 4 }) : await openDatabase({ memory: true });
@@ -23,7 +31,7 @@ async function open(): Promise<TestDb> {
     const tables = await sql<{ tablename: string }[]>`
       SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'`;
     if (tables.length) await sql.unsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
-    await seedDemo(sql);
+    await seedDemo(sql, RESET_STEPS);
   }
   await reset();
   return { db, sql, reset };

@@ -15,6 +15,8 @@ export interface Config {
   timeZone: string;
   /** Seed the demo centre into an empty database. */
   seedDemo: boolean;
+  /** Reverse proxies in front of the console whose X-Forwarded-For entries are trusted (0: use the socket address). */
+  trustProxyHops: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -38,5 +40,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel,
     timeZone: env.CENTRE_TZ || 'Asia/Shanghai',
     seedDemo: env.SEED_DEMO !== '0',
+    trustProxyHops: intFrom(env.TRUST_PROXY, 0, 'TRUST_PROXY'),
   };
 }

@@ -69,6 +69,25 @@ describe('sign-in', () => {
     expect((await new Client(t.app, t.deps.secret).login('agent', DEMO_PASSWORDS.agent)).status).toBe(429);
   });
 
+  it('behind a trusted proxy, keys the address throttle on the forwarded client, not on the proxy', async () => {
+    t.deps.config.trustProxyHops = 1;
+    try {
+      const at = t.clock.now;
+      await t.sql`INSERT INTO login_attempts (username, ip, ok, at)
+                  SELECT 'sprayed-' || g, '203.0.113.9', false, ${at} FROM generate_series(1, ${THROTTLE.perIp}) g`;
+      // A client cannot dodge the throttle by writing its own X-Forwarded-For: the proxy's appended entry counts.
+      const sprayer = new Client(t.app, t.deps.secret, { 'x-forwarded-for': '198.51.100.1, 203.0.113.9' });
+      expect((await sprayer.login('agent', DEMO_PASSWORDS.agent)).status).toBe(429);
+      // Colleagues behind the same proxy (same socket address) still sign in.
+      const colleague = new Client(t.app, t.deps.secret, { 'x-forwarded-for': '203.0.113.10' });
+      expect((await colleague.login('agent', DEMO_PASSWORDS.agent)).status).toBe(303);
+      const [row] = await t.sql<{ ip: string }[]>`SELECT ip FROM login_attempts WHERE username = 'agent' AND ok ORDER BY at DESC LIMIT 1`;
+      expect(row!.ip).toBe('203.0.113.10');
+    } finally {
+      t.deps.config.trustProxyHops = 0;
+    }
+  });
+
   it('a success resets the failure count', async () => {
     const c = new Client(t.app, t.deps.secret);
     for (let i = 0; i < THROTTLE.perUser - 1; i++) await c.login('agent', 'bad-password-x');

@@ -2,6 +2,7 @@
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { SecureRouter } from '../http/access.ts';
 import type { Ctx } from '../http/env.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { render } from '../http/render.tsx';
 import { verifyPassword } from '../auth/password.ts';
 import { homeFor, normaliseRoles } from '../auth/roles.ts';
@@ -29,7 +30,7 @@ export function safeNext(next: string | undefined | null): string | null {
 
 function clientIp(c: Ctx): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'local';
+  return clientAddress(env?.incoming?.socket?.remoteAddress ?? 'local', c.req.header('x-forwarded-for'), c.get('deps').config.trustProxyHops);
 }
 
 /** A login dummy hash so unknown usernames take as long as wrong passwords. */

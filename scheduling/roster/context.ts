@@ -21,8 +21,11 @@ export interface RosterIndex {
   shiftByCode: Map<string, ShiftType>;
   leaveDays: Map<string, Set<number>>;
   pinned: Map<string, Map<number, PinnedAssignment>>;
-  dayShiftsOnly: Set<string>;
+  /** 常白班 holders, with the entitlement's own shifts when it names them (else the rule's). */
+  dayShiftsOnly: Map<string, readonly string[] | undefined>;
   holidayRest: Map<string, Set<number>>;
+  /** 优选排次 holders and the shifts they picked. */
+  firstPick: Map<string, ReadonlySet<string>>;
   /** Day indices of each full Monday–Sunday week inside the period. */
   weeks: number[][];
   /** Day indices of each weekend (Saturday and/or Sunday) touching the period. */
@@ -107,8 +110,9 @@ export function indexModel(model: RosterModel): RosterIndex {
     shiftByCode: new Map(model.shiftTypes.map((s) => [s.code, s])),
     leaveDays: perAgentDays(model, dayIndexOf, model.leave),
     pinned,
-    dayShiftsOnly: new Set(model.entitlements.filter((e) => e.kind === 'day-shifts-only').map((e) => e.agentId)),
+    dayShiftsOnly: new Map(model.entitlements.flatMap((e) => (e.kind === 'day-shifts-only' ? [[e.agentId, e.shifts] as const] : []))),
     holidayRest,
+    firstPick: new Map(model.entitlements.flatMap((e) => (e.kind === 'first-pick' ? [[e.agentId, new Set(e.shifts)] as const] : []))),
     weeks,
     weekends,
     coverageProfile: new Map(model.shiftTypes.map((s) => [s.code, coverageProfileOf(s, model.intervalMinutes)])),

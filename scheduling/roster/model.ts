@@ -71,10 +71,14 @@ export interface PinnedAssignment {
   project?: string | null;
 }
 
-/** A redeemed incentive: 常白班 (day shifts only) or 节日连休 (off on the given dates). */
+/**
+ * A redeemed incentive: 常白班 (day shifts only; `shifts` overrides the rule's day shifts), 节日连休 (off on the given
+ * dates), or 优选排次 (first pick: the agent's working days on one of `shifts`, a heavily weighted soft rule).
+ */
 export type Entitlement =
-  | { agentId: string; kind: 'day-shifts-only' }
-  | { agentId: string; kind: 'holiday-rest'; dates: string[] };
+  | { agentId: string; kind: 'day-shifts-only'; shifts?: string[] }
+  | { agentId: string; kind: 'holiday-rest'; dates: string[] }
+  | { agentId: string; kind: 'first-pick'; shifts: string[] };
 
 /** One cell of a roster: a shift code and the project served, or a day off (both null). */
 export interface RosterCell {

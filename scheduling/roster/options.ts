@@ -16,7 +16,8 @@ export function agentOptions(ix: RosterIndex): AgentOptions[] {
   const dayRule = ix.rules.get('entitlement-day-shifts');
   const dayShifts = (dayRule?.params.shifts as string[] | undefined) ?? ['D'];
   return ix.model.agents.map((agent) => {
-    const shifts = agent.contract.allowedShifts.filter((s) => ix.shiftByCode.has(s) && (!dayRule || !ix.dayShiftsOnly.has(agent.id) || dayShifts.includes(s)));
+    const own = ix.dayShiftsOnly.get(agent.id) ?? dayShifts;
+    const shifts = agent.contract.allowedShifts.filter((s) => ix.shiftByCode.has(s) && (!dayRule || !ix.dayShiftsOnly.has(agent.id) || own.includes(s)));
     const projects = ix.model.projects.filter((p) => agent.skills[p]);
     const options = shifts.flatMap((shift) => projects.map((project) => ({ shift, project })));
     const fixed = new Map<number, RosterCell>();

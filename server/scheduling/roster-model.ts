@@ -8,6 +8,7 @@ import { holidayDates } from '../../scheduling/demo/holidays.ts';
 import { daysOfMonth, weekdayOf } from '../../scheduling/time.ts';
 import { listProjects } from './queries.ts';
 import { planProject, staffingDefaults } from './service.ts';
+import { monthEntitlements } from './incentive-entitlements.ts';
 
 /** A schedulable agent as the roster screens need it besides the model: database id, team and user. */
 export interface RosterAgentRow {
@@ -126,7 +127,8 @@ export async function monthModel(sql: Sql, month: string, requirement: Record<st
     requirement,
     leave: leaveRows.map((l) => ({ agentId: l.code, date: l.date })),
     pinned: [],
-    entitlements: [],
+    // Redeemed incentives (常白班, 优选排次, 节日连休) from the points ledger.
+    entitlements: await monthEntitlements(sql, month),
     rules,
   };
   return { model, agents: rows, byCode: new Map(rows.map((r) => [r.code, r])) };

@@ -105,12 +105,24 @@ rule('entitlement-day-shifts', () => {
     const model = tinyModel({ dayCount: 4, agents: [testAgent('a1'), testAgent('a2')], entitlements: [{ agentId: 'a1', kind: 'day-shifts-only' }] });
     expect(total(penaltiesOf(demoRule('entitlement-day-shifts'), model, rosterOf({ a1: 'E D L N', a2: 'E D L N' })))).toBe(2);
   });
+  it("uses the entitlement's own shifts when it names them: 常白班 of D only makes E a miss too", () => {
+    const model = tinyModel({ dayCount: 4, entitlements: [{ agentId: 'a1', kind: 'day-shifts-only', shifts: ['D'] }] });
+    expect(penaltiesOf(demoRule('entitlement-day-shifts'), model, rosterOf({ a1: 'E D L -' })).map((i) => i.date)).toEqual(['2026-11-30', '2026-12-02']);
+  });
 });
 
 rule('entitlement-holiday-rest', () => {
   it('costs one unit per entitled date worked', () => {
     const model = tinyModel({ dayCount: 3, entitlements: [{ agentId: 'a1', kind: 'holiday-rest', dates: ['2026-12-01', '2026-12-02'] }] });
     expect(penaltiesOf(demoRule('entitlement-holiday-rest'), model, rosterOf({ a1: 'E E -' })).map((i) => i.date)).toEqual(['2026-12-01']);
+  });
+});
+
+rule('entitlement-first-pick', () => {
+  it('costs one unit (× weight 50) per worked day off the picked shifts, nothing on days off or for others', () => {
+    const model = tinyModel({ dayCount: 4, agents: [testAgent('a1'), testAgent('a2')], entitlements: [{ agentId: 'a1', kind: 'first-pick', shifts: ['D'] }] });
+    const items = penaltiesOf(demoRule('entitlement-first-pick'), model, rosterOf({ a1: 'E D - L', a2: 'E E E E' }));
+    expect(items.map((i) => [i.agentId, i.date, i.amount])).toEqual([['a1', '2026-11-30', 50], ['a1', '2026-12-03', 50]]);
   });
 });
 

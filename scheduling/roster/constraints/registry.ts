@@ -4,7 +4,7 @@ import { baselineChange } from './baseline.ts';
 import { contractMonthMinutes, contractWeekMinutes } from './contract.ts';
 import { daysOffPerWeek, maxNightsMonth, maxWeekendsMonth } from './counts.ts';
 import { coverage } from './coverage.ts';
-import { entitlementDayShifts, entitlementHolidayRest } from './entitlements.ts';
+import { entitlementDayShifts, entitlementFirstPick, entitlementHolidayRest } from './entitlements.ts';
 import { fairHolidays, fairNights, fairWeekends } from './fairness.ts';
 import { allowedShifts, leaveRespected, pinnedRespected, skillCoverage } from './fixed.ts';
 import { avoidedShift, preferredDayOff, preferredShift } from './preferences.ts';
@@ -20,7 +20,7 @@ export const CONSTRAINTS: readonly Constraint[] = [
   maxConsecutiveWork, maxNightsMonth, entitlementDayShifts, entitlementHolidayRest,
   coverage, contractWeekMinutes, contractMonthMinutes, minConsecutiveWork, minConsecutiveOff,
   daysOffPerWeek, maxWeekendsMonth, fairWeekends, fairNights, fairHolidays,
-  preferredShift, avoidedShift, preferredDayOff, baselineChange,
+  preferredShift, avoidedShift, preferredDayOff, entitlementFirstPick, baselineChange,
 ];
 
 const BY_ID = new Map(CONSTRAINTS.map((c) => [c.id, c]));

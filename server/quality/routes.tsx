@@ -19,10 +19,11 @@ import { registerCalibrationRoutes } from './calibration.tsx';
 import { registerDisputeRoutes } from './disputes.tsx';
 import { registerLoopRoutes } from './loop.tsx';
 import { registerScorecardRoutes } from './scorecards.tsx';
+import { registerReportRoutes } from './reports.tsx';
 import { DrawError, answerProblems, drawPlan, importCalls, newSeed, readScoringForm, replaceSample, scoreAnswers, scoringData, verifyDraw, type Actor, type PlanFilters, type ScoringData } from './service.ts';
 
-/** An evaluation at or above this percent (and without a fired fail-all item) passes. */
-export const PASS_PERCENT = 80;
+import { PASS_PERCENT } from './constants.ts';
+export { PASS_PERCENT };
 
 function actor(c: Ctx): Actor {
   const u = c.get('user')!;
@@ -326,6 +327,7 @@ export function registerQualityRoutes(r: SecureRouter): void {
   registerDisputeRoutes(r);
   registerLoopRoutes(r);
   registerScorecardRoutes(r);
+  registerReportRoutes(r);
   r.get('/quality', ['inspector'], async (c) => {
     const rows = await q.samplesAssignedTo(c.get('deps').sql, c.get('user')!.id);
     const items = rows.map((s) => ({

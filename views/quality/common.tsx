@@ -2,7 +2,7 @@
 import type { ViewContext } from '../context.ts';
 import { Tabs, type TabSpec } from '../components.tsx';
 
-export type QualityTab = 'queue' | 'plans' | 'scorecards' | 'calibration' | 'disputes' | 'findings' | 'weak' | 'size' | 'import';
+export type QualityTab = 'queue' | 'plans' | 'scorecards' | 'calibration' | 'disputes' | 'findings' | 'weak' | 'reports' | 'size' | 'import';
 
 /** The quality area's tabs (work queue, plans, sample size, call import). */
 export function QualityTabs({ ctx, active }: { ctx: ViewContext; active: QualityTab }) {
@@ -14,6 +14,7 @@ export function QualityTabs({ ctx, active }: { ctx: ViewContext; active: Quality
     ['disputes', '/quality/disputes', 'quality.tab.disputes'],
     ['findings', '/quality/findings', 'quality.tab.findings'],
     ['weak', '/quality/weak-spots', 'quality.tab.weak'],
+    ['reports', '/quality/reports', 'quality.tab.reports'],
     ['size', '/quality/sample-size', 'quality.tab.size'],
     ['import', '/quality/calls/import', 'quality.tab.import'],
   ];

@@ -33,7 +33,7 @@ export type SearchBackend = 'compact' | 'lunr';
  * `lunr` is lunr with our tokeniser in place of its pipeline, fine up to about a thousand.
  */
 export interface SearchIndex {
-  backend: { kind: 'compact'; engine: Engine } | { kind: 'lunr'; idx: lunr.Index };
+  backend: { kind: 'compact'; engine: Engine } | { kind: 'lunr'; idx: lunr.Index; maxPostings?: number };
   scenarios: Map<string, IndexedScenario>;
 }
 
@@ -58,6 +58,8 @@ export interface SearchOptions {
 export interface BuildOptions {
   /** Scoring backend (default `compact`). */
   backend?: SearchBackend;
+  /** lunr backend: skip query terms held by more documents than this in a field (default: none skipped). */
+  lunrMaxPostings?: number;
 }
 
 /**
@@ -66,15 +68,26 @@ export interface BuildOptions {
  * When a code repeats, the last scenario with it is indexed.
  * Example: `buildSearchIndex([{ code: 'TD-001', title: '计划停电查询' }])`.
  */
-export function buildSearchIndex(scenarios: readonly Scenario[], { backend = 'compact' }: BuildOptions = {}): SearchIndex {
+export function buildSearchIndex(scenarios: readonly Scenario[], { backend = 'compact', lunrMaxPostings }: BuildOptions = {}): SearchIndex {
   const kept = new Map<string, IndexedScenario>();
   for (const scenario of scenarios) {
     kept.delete(scenario.code); // a repeated code is a newer version: the last one wins
     kept.set(scenario.code, indexedScenario(scenario));
   }
   const documents: EngineDocument[] = [...kept.values()].map((entry) => ({ ref: entry.code, fields: fieldTerms(entry) }));
-  if (backend === 'lunr') return { backend: { kind: 'lunr', idx: buildLunrIndex(documents, FIELD_BOOSTS) }, scenarios: kept };
+  if (backend === 'lunr') {
+    const idx = buildLunrIndex(documents, FIELD_BOOSTS);
+    return { backend: lunrMaxPostings === undefined ? { kind: 'lunr', idx } : { kind: 'lunr', idx, maxPostings: lunrMaxPostings }, scenarios: kept };
+  }
   return { backend: { kind: 'compact', engine: buildEngine(documents, FIELD_BOOSTS) }, scenarios: kept };
+}
+
+/**
+ * What tokens per field does the index hold for these scenarios (for profiling the backends)?
+ * Example: `indexDocuments([{ code: 'A', title: '电费' }])[0].fields.title` includes `'电费'`.
+ */
+export function indexDocuments(scenarios: readonly Scenario[]): EngineDocument[] {
+  return scenarios.map((scenario) => { const entry = indexedScenario(scenario); return { ref: entry.code, fields: fieldTerms(entry) }; });
 }
 
 function fieldTerms(entry: IndexedScenario): Record<SearchField, string[]> {
@@ -123,7 +136,7 @@ function pinyinTerms(entry: IndexedScenario): string[] {
 export function searchScenarios(index: SearchIndex, query: string, { limit = 10, snippets = true }: SearchOptions = {}): SearchHit[] {
   const { backend } = index;
   const run = (terms: QueryTerm[]) =>
-    backend.kind === 'lunr' ? searchLunrIndex(backend.idx, terms, limit) : searchEngine(backend.engine, terms, limit);
+    backend.kind === 'lunr' ? searchLunrIndex(backend.idx, terms, limit, { maxPostings: backend.maxPostings }) : searchEngine(backend.engine, terms, limit);
   let results = run(planQuery(query));
   if (results.length < limit && /[\u3400-\u9fff]/.test(query)) {
     const seen = new Set(results.map((r) => r.ref));

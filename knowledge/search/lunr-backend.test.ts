@@ -22,7 +22,7 @@ describe('buildLunrIndex', () => {
       ],
       { title: 1 },
     );
-    const vectors = idx.toJSON().fieldVectors as Array<[string, number[]]>;
+    const vectors = (idx.toJSON() as { fieldVectors: Array<[string, number[]]> }).fieldVectors;
     // idf(电费) = ln(1 + (3 - 2 + 0.5) / (2 + 0.5)) = ln 1.6 = 0.470; A: tf 2, length 2, average 2
     // → 0.470 × 2.2 × 2 / (1.2 × 1 + 2) = 0.646
     expect(vectors[0]).toEqual(['title/A', [0, 0.646]]);

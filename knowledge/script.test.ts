@@ -81,6 +81,35 @@ describe('fillDescription', () => {
     });
   });
 
+  it('drops a bracket group whose fields are all empty and optional (TS-003’s empty brackets)', () => {
+    const staff: TemplateField[] = [...fields, { name: 'staff', label: '人员信息', type: 'text' }, { name: 'account', label: '户号', type: 'account' }];
+    expect(fillDescription({ fields: staff, description: '客户{name}投诉{address}抢修人员（{staff}）态度差。' }, { name: '王', address: '人民路1号' }).text).toBe('客户王投诉人民路1号抢修人员态度差。');
+    expect(fillDescription({ fields: staff, description: '客户{name}（户号{account}）反映停电。' }, { name: '王', account: '' }).text).toBe('客户王反映停电。');
+    expect(fillDescription({ fields: staff, description: '客户{name}（户号{account}）反映停电。' }, { name: '王', account: '3100012345' }).text).toBe('客户王（户号3100012345）反映停电。');
+  });
+
+  it('drops a clause about an empty optional field with one delimiter, keeping the sentence ends', () => {
+    const text = (description: string, values: Record<string, string>) => fillDescription({ fields, description }, values).text;
+    expect(text('客户{name}反映停电，补充：{note}，{address}附近。', { name: '王', address: '人民路' })).toBe('客户王反映停电，人民路附近。');
+    expect(text('客户{name}反映停电，补充说明{note}。', { name: '王' })).toBe('客户王反映停电。');
+    expect(text('{note}，客户{name}反映停电。', { name: '王' })).toBe('客户王反映停电。');
+    expect(text('客户{name}反映停电。{note}，请尽快处理。', { name: '王' })).toBe('客户王反映停电。请尽快处理。');
+  });
+
+  it('blanks an empty optional field inside a clause that has values, and drops a colon left bare', () => {
+    const text = (description: string, values: Record<string, string>) => fillDescription({ fields, description }, values).text;
+    expect(text('客户{name}反映{note}停电', { name: '王' })).toBe('客户王反映停电');
+    expect(text('客户{name}建议：{note}。', { name: '王' })).toBe('客户王建议。');
+  });
+
+  it('keeps a clause whose missing field is required (it stays visible and is reported)', () => {
+    expect(fillDescription({ fields, description: '客户{name}，地址{address}，补充{note}。' }, { name: '王' })).toEqual({
+      text: '客户王，地址{address}。',
+      missingRequired: ['address'],
+      unknown: [],
+    });
+  });
+
   it('reports a missing required field once and keeps it visible', () => {
     expect(fillDescription({ fields, description: '{address}停电，{address}附近' }, { name: '张三' })).toEqual({
       text: '{address}停电，{address}附近',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { ORDER_KINDS, type Scenario, type WorkOrderTemplate } from '../scenario.ts';
 import type { ResponsibilityMatrix } from '../matrix.ts';
+import { fillDescription } from '../script.ts';
 
 const readText = (relative: string): string => readFileSync(new URL(relative, import.meta.url), 'utf8');
 
@@ -226,6 +227,25 @@ describe('demo scenario library', () => {
       const hours = s.template!.timeLimitHours;
       if (hours !== undefined) expect(Number.isInteger(hours) && hours > 0, s.code).toBe(true);
     }
+  });
+
+  it('reads cleanly with every optional field left empty: no empty brackets, dangling labels or bare units', () => {
+    const problems: string[] = [];
+    for (const s of scenarios) {
+      const template = s.template!;
+      const values = Object.fromEntries(template.fields.filter((f) => f.required).map((f) => [f.name, '甲']));
+      const { text } = fillDescription(template, values);
+      const bad = [/[（(【[「]\s*[）)】\]」]/, /[：:](?=[，、；。）]|$)/, /[，、；]{2}/, /^[，、；。]/, /[^甲\d](?:元|千瓦|千伏安|分钟|公里|个)(?=[，。；、）]|$)/, /于(?=向|在|通过)/];
+      if (bad.some((pattern) => pattern.test(text))) problems.push(`${s.code}: ${text}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the parts about optional fields when they are filled (TS-003 names the staff in brackets)', () => {
+    const ts003 = scenarios.find((s) => s.code === 'TS-003')!.template!;
+    const required = { name: '王女士', address: '人民路1号', visitTime: '2026-11-05T08:05', issue: '态度恶劣' };
+    expect(fillDescription(ts003, required).text).toBe('客户王女士投诉人民路1号抢修人员于2026-11-05T08:05态度恶劣。');
+    expect(fillDescription(ts003, { ...required, staffInfo: '工号1024' }).text).toBe('客户王女士投诉人民路1号抢修人员（工号1024）于2026-11-05T08:05态度恶劣。');
   });
 });
 

@@ -1,8 +1,11 @@
-// Exports of the monthly roster: the floor roster as CSV and an agent's published shifts as an iCalendar feed (RFC 5545).
+// Exports of the monthly roster: the floor roster as CSV and XLSX and an agent's published shifts as an iCalendar feed (RFC 5545).
 import type { Sql } from '../db/index.ts';
 import type { Roster } from '../../scheduling/roster/model.ts';
 import { startOfLocalDate } from '../../scheduling/time.ts';
 import type { MonthModel } from './roster-model.ts';
+import type { XlsxSheet, XlsxValue } from '../http/xlsx.ts';
+import { indexModel } from '../../scheduling/roster/context.ts';
+import { staffedMinutes } from '../../scheduling/roster/constraints/coverage.ts';
 
 /** A CSV field: quoted when it holds a comma, quote or newline; a leading =, +, - or @ is defused with an apostrophe. */
 function csvField(value: string): string {
@@ -109,4 +112,63 @@ export async function agentCalendar(sql: Sql, userId: number, fromDate: string, 
     WHERE c.date >= ${fromDate}::date
     ORDER BY c.date LIMIT 400`;
   return calendarOf(rows.map((r) => ({ rosterId: r.roster_id, agentCode: r.code, date: r.date, shift: r.shift, shiftName: r.name, startMinute: r.start_minute, lengthMinutes: r.length_minutes, project: r.project })), timeZone, stamp);
+}
+
+/** Headers of the XLSX roster, in the reader's language. */
+export interface RosterSheetLabels {
+  roster: string;
+  coverage: string;
+  agent: string;
+  name: string;
+  team: string;
+  date: string;
+  project: string;
+  required: string;
+  scheduled: string;
+  short: string;
+  shortIntervals: string;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * The floor roster as two worksheets: agents × days with "shift/project" (blank = day off), and coverage per day and
+ * project in agent-hours (required, on duty with breaks excluded, short) with the number of intervals short.
+ * @example rosterSheets(mm, roster, labels)[1].rows[1] // ['2026-12-01', '95598', 1520, 1498.5, 31.5, 9]
+ */
+export function rosterSheets(mm: MonthModel, roster: Roster, labels: RosterSheetLabels): XlsxSheet[] {
+  const { model } = mm;
+  const days = model.days.map((d) => d.date);
+  const grid: XlsxValue[][] = [[labels.agent, labels.name, labels.team, ...days]];
+  for (const a of model.agents) grid.push([a.id, a.name, a.team, ...roster[a.id]!.map((c) => (c.shift ? `${c.shift}/${c.project ?? ''}` : null))]);
+  const ix = indexModel(model);
+  const staffed = staffedMinutes(ix, roster);
+  const per = ix.intervalsPerDay;
+  const hours = model.intervalMinutes / 60;
+  const coverage: XlsxValue[][] = [[labels.date, labels.project, labels.required, labels.scheduled, labels.short, labels.shortIntervals]];
+  days.forEach((date, d) => {
+    for (const p of model.projects) {
+      const req = model.requirement[p]?.[d] ?? [];
+      const row = staffed.get(p)!;
+      let required = 0;
+      let onDuty = 0;
+      let short = 0;
+      let shortIntervals = 0;
+      for (let k = 0; k < per; k++) {
+        const need = req[k] ?? 0;
+        const have = row[d * per + k]! / model.intervalMinutes;
+        required += need;
+        onDuty += have;
+        if (need - have > 1e-9) {
+          short += need - have;
+          shortIntervals++;
+        }
+      }
+      coverage.push([date, p, round1(required * hours), round1(onDuty * hours), round1(short * hours), shortIntervals]);
+    }
+  });
+  return [
+    { name: labels.roster, rows: grid, stickyColumns: 3, widths: [8, 10, 10, ...days.map(() => 9)] },
+    { name: labels.coverage, rows: coverage, widths: [12, 8, 12, 12, 12, 12] },
+  ];
 }

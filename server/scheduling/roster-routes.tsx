@@ -6,13 +6,16 @@ import { render } from '../http/render.tsx';
 import { audit } from '../queries/audit.ts';
 import { indexModel } from '../../scheduling/roster/context.ts';
 import { scoreRoster } from '../../scheduling/roster/score.ts';
-import { coverageShortfall } from '../../scheduling/roster/constraints/coverage.ts';
+import { coverageShortfall, staffedMinutes } from '../../scheduling/roster/constraints/coverage.ts';
+import type { PenaltyItem, RosterIndex } from '../../scheduling/roster/context.ts';
+import type { Roster, RosterModel } from '../../scheduling/roster/model.ts';
 import { daysOfMonth, localDateOf } from '../../scheduling/time.ts';
-import { RosterJob, RosterMonthPage, type EditView, type JobView, type RosterView } from '../../views/scheduling/roster-pages.tsx';
+import { EditPreview, RosterJob, RosterMonthPage, type EditView, type JobView, type PreviewView, type RosterView } from '../../views/scheduling/roster-pages.tsx';
 import { monthModel, monthRequirement, type MonthModel } from './roster-model.ts';
 import { dropEdit, ensureRoster, findJob, findRoster, lastEdit, latestJob, loadCells, recordEdit, rosterFromCells, writeCells, type JobRow, type RosterRow } from './roster-store.ts';
 import { cancelJob, effectiveJob, startSolveJob } from './roster-jobs.ts';
-import { rosterCsv, agentCalendar } from './roster-export.ts';
+import { rosterCsv, rosterSheets, agentCalendar } from './roster-export.ts';
+import { xlsxResponse } from '../http/xlsx.ts';
 
 const MONTH = /^(20\d\d)-(0[1-9]|1[0-2])$/;
 
@@ -105,7 +108,7 @@ async function monthView(c: Ctx, month: string, extra: Partial<Pick<RosterView, 
       name: agentRow.name,
       date: editDate,
       shift: extra.edit?.shift ?? cell.shift ?? '',
-      project: extra.edit?.project ?? cell.project ?? '',
+      project: extra.edit?.project ?? cell.project ?? bestSkill(mm.model, agentRow.code),
       locked: locked.has(`${agentRow.code}|${editDate}`),
       warnings: score.items
         .filter((i) => i.agentId === agentRow.code)
@@ -135,6 +138,76 @@ async function monthView(c: Ctx, month: string, extra: Partial<Pick<RosterView, 
     edit,
   };
 
+}
+
+/** The project an agent is most proficient in (the cell form's default when the cell is a day off). */
+function bestSkill(model: RosterModel, agentId: string): string {
+  const skills = model.agents.find((a) => a.id === agentId)?.skills ?? {};
+  return model.projects.filter((p) => p in skills).sort((a, b) => (skills[b] ?? 0) - (skills[a] ?? 0))[0] ?? '';
+}
+
+/** Agent-intervals short of the requirement on day `d`, per project. */
+function dayShortfall(ix: RosterIndex, roster: Roster, d: number): Map<string, number> {
+  const staffed = staffedMinutes(ix, roster);
+  const per = ix.intervalsPerDay;
+  const out = new Map<string, number>();
+  for (const p of ix.model.projects) {
+    const req = ix.model.requirement[p]?.[d] ?? [];
+    const row = staffed.get(p)!;
+    let short = 0;
+    for (let k = 0; k < per; k++) short += Math.max(0, (req[k] ?? 0) - row[d * per + k]! / ix.model.intervalMinutes);
+    out.set(p, short);
+  }
+  return out;
+}
+
+const itemKey = (i: PenaltyItem) => `${i.ruleId}|${i.date ?? ''}|${i.message}`;
+
+/**
+ * What saving `shift`/`project` in one cell would do: both rosters scored in full (the same scorer the grid uses),
+ * the per-rule change, the coverage change of the day (and the next when a night shift spills over), and the agent's
+ * warnings after the edit, new ones marked, cleared ones listed.
+ */
+function previewOf(c: Ctx, month: string, mm: MonthModel, cells: Roster, agent: string, date: string, shift: string | null, project: string | null): PreviewView {
+  const en = c.get('locale') === 'en';
+  const model = mm.model;
+  const d = model.days.findIndex((x) => x.date === date);
+  const name = mm.byCode.get(agent)!.name;
+  const old = cells[agent]![d]!;
+  const base = { month, agent, name, date };
+  if (old.shift === shift && (old.project ?? null) === (shift ? project : null)) return { ...base, same: true };
+  const ix = indexModel(model);
+  const after: Roster = { ...cells, [agent]: cells[agent]!.map((x, k) => (k === d ? { shift, project: shift ? project : null } : x)) };
+  const s0 = scoreRoster(model, cells, ix);
+  const s1 = scoreRoster(model, after, ix);
+  const rulesById = new Map(model.rules.map((r) => [r.id, r]));
+  const ruleName = (id: string) => (en ? rulesById.get(id)?.nameEn : rulesById.get(id)?.name) ?? id;
+  const rules = Object.entries(s1.byRule)
+    .map(([id, x]) => ({ name: ruleName(id), hard: x.hard, delta: x.amount - (s0.byRule[id]?.amount ?? 0) }))
+    .filter((x) => Math.abs(x.delta) > 1e-6)
+    .sort((a, b) => Number(b.hard) - Number(a.hard) || Math.abs(b.delta) - Math.abs(a.delta));
+  const nightSpill = [old.shift, shift].some((code) => code && model.shiftTypes.find((x) => x.code === code)!.startMinute + model.shiftTypes.find((x) => x.code === code)!.lengthMinutes > 1440);
+  const coverage: NonNullable<PreviewView['coverage']> = [];
+  for (const dd of nightSpill && d + 1 < model.days.length ? [d, d + 1] : [d]) {
+    const b = dayShortfall(ix, cells, dd);
+    const a = dayShortfall(ix, after, dd);
+    const sum = (m: Map<string, number>) => [...m.values()].reduce((x, y) => x + y, 0);
+    const projects = model.projects.map((p) => ({ project: p, delta: a.get(p)! - b.get(p)! })).filter((x) => Math.abs(x.delta) > 1e-6);
+    if (dd === d || projects.length) coverage.push({ date: model.days[dd]!.date, before: sum(b), after: sum(a), projects });
+  }
+  const warning = (i: PenaltyItem) => ({ rule: ruleName(i.ruleId), hard: !!rulesById.get(i.ruleId)?.hard, message: i.message, date: i.date });
+  const beforeKeys = new Set(s0.items.filter((i) => i.agentId === agent).map(itemKey));
+  const afterItems = s1.items.filter((i) => i.agentId === agent);
+  const afterKeys = new Set(afterItems.map(itemKey));
+  return {
+    ...base,
+    before: { hard: s0.hard, soft: s0.soft },
+    after: { hard: s1.hard, soft: s1.soft },
+    rules,
+    coverage,
+    warnings: afterItems.map((i) => ({ ...warning(i), isNew: !beforeKeys.has(itemKey(i)) })).sort((x, y) => Number(y.hard) - Number(x.hard)),
+    cleared: s0.items.filter((i) => i.agentId === agent && !afterKeys.has(itemKey(i))).map(warning),
+  };
 }
 
 async function page(c: Ctx, month: string, extra: Parameters<typeof monthView>[2] = {}, status: 200 | 409 | 422 = 200) {
@@ -198,6 +271,31 @@ export function registerRosterRoutes(r: SecureRouter): void {
     if (!job) throw new HTTPException(404);
     if (cancelJob(id)) await audit(sql, { ...actor(c), action: 'roster.solve.cancel', target: `roster:${job.month}`, detail: { job: id } });
     return c.redirect(`/rosters/${job.month}`, 303);
+  });
+
+  r.get('/rosters/:month/preview', ['scheduler'], async (c) => {
+    const month = monthParam(c);
+    const t = c.get('t');
+    const { sql } = c.get('deps');
+    const roster = await findRoster(sql, month);
+    if (!roster) throw new HTTPException(404);
+    const mm = await monthModel(sql, month, roster.requirement);
+    const agent = mm.byCode.get(c.req.query('agent') ?? '');
+    const date = c.req.query('date') ?? '';
+    if (!agent || !mm.model.days.some((d) => d.date === date)) throw new HTTPException(404);
+    const shift = c.req.query('shift') ?? '';
+    const project = c.req.query('project') ?? '';
+    let view: PreviewView;
+    const base = { month, agent: agent.code, name: agent.name, date };
+    if (shift && !mm.model.shiftTypes.some((s) => s.code === shift)) view = { ...base, error: t('roster.edit.badShift') };
+    else if (shift && !mm.model.projects.includes(project)) view = { ...base, error: t('roster.edit.badProject') };
+    else if (!shift && project) view = { ...base, error: t('roster.edit.noShiftProject') };
+    else {
+      const { roster: cells } = rosterFromCells(mm, await loadCells(sql, roster.id));
+      view = previewOf(c, month, mm, cells, agent.code, date, shift || null, shift ? project : null);
+    }
+    const body = <EditPreview ctx={viewContext(c)} p={view} />;
+    return render(c, { title: t('roster.preview.title', { agent: agent.name, date }), body: <section class="panel roster"><h1>{t('roster.preview.title', { agent: agent.name, date })}</h1>{body}</section>, fragment: body });
   });
 
   r.post('/rosters/:month/cells', ['scheduler'], async (c) => {
@@ -309,6 +407,19 @@ export function registerRosterRoutes(r: SecureRouter): void {
     c.header('Content-Disposition', `attachment; filename="roster-${month}.csv"`);
     c.header('Cache-Control', 'no-store');
     return c.body(rosterCsv(mm, cells, locked), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+  });
+
+  r.get('/rosters/:month/export.xlsx', ['scheduler'], async (c) => {
+    const month = monthParam(c);
+    const { sql } = c.get('deps');
+    const t = c.get('t');
+    const roster = await findRoster(sql, month);
+    if (!roster) throw new HTTPException(404);
+    const mm = await monthModel(sql, month, roster.requirement);
+    const { roster: cells } = rosterFromCells(mm, await loadCells(sql, roster.id));
+    const k = (key: string) => t(`roster.xlsx.${key}`);
+    const labels = { roster: k('roster'), coverage: k('coverage'), agent: k('agent'), name: k('name'), team: k('team'), date: k('date'), project: k('project'), required: k('required'), scheduled: k('scheduled'), short: k('short'), shortIntervals: k('shortIntervals') };
+    return xlsxResponse(c, `roster-${month}.xlsx`, rosterSheets(mm, cells, labels));
   });
 
   r.get('/schedule.ics', ['agent'], async (c) => {

@@ -32,6 +32,81 @@ export interface EditView {
   warnings: { rule: string; hard: boolean; message: string; date?: string }[];
 }
 
+/** What saving the picked shift/project would do, computed without storing anything. */
+export interface PreviewView {
+  month: string;
+  agent: string;
+  name: string;
+  date: string;
+  /** Input the cell form would refuse (the preview says why instead of scoring). */
+  error?: string;
+  /** Unchanged: the pick equals the stored cell. */
+  same?: boolean;
+  before?: { hard: number; soft: number };
+  after?: { hard: number; soft: number };
+  /** Score change per rule (rule name in the reader's language), largest change first. */
+  rules?: { name: string; hard: boolean; delta: number }[];
+  /** Coverage shortfall in agent-intervals on the edited day (and the next when a night shift spills over), per project. */
+  coverage?: { date: string; before: number; after: number; projects: { project: string; delta: number }[] }[];
+  /** The agent's warnings after the edit; `isNew` marks those the edit would cause. */
+  warnings?: (EditView['warnings'][number] & { isNew: boolean })[];
+  /** Warnings the edit would clear. */
+  cleared?: EditView['warnings'];
+}
+
+/**
+ * The solver's penalty sentences, in the reader's language. Each pattern mirrors one message of
+ * scheduling/roster/constraints/*.ts; a sentence no pattern knows is shown as it is.
+ */
+const PENALTY_MESSAGES: [RegExp, string, string[]][] = [
+  [/^(.+) works (\d+) min in the week of (\d{4}-\d\d-\d\d) \(contract (\d+)–(\d+)\)$/, 'weekMinutes', ['name', 'minutes', 'date', 'min', 'max']],
+  [/^(.+) works (\d+) min this period \(contract (\d+)–(\d+)\)$/, 'monthMinutes', ['name', 'minutes', 'min', 'max']],
+  [/^(\S+) (\d{4}-\d\d-\d\d) #(\d+): ([\d.]+) on duty, ([\d.]+) required$/, 'coverage', ['project', 'date', 'interval', 'onDuty', 'required']],
+  [/^(\d+) (weekends|nights|holidays) against a mean of ([\d.]+)$/, 'fair', ['count', 'what', 'mean']],
+  [/^(.+): project (\S+) → (\S+)$/, 'baselineProject', ['name', 'from', 'to']],
+  [/^(.+): (\S+) → (\S+)$/, 'baselineShift', ['name', 'from', 'to']],
+  [/^(.+) works (\d+) nights \(max (\d+)\)$/, 'maxNights', ['name', 'count', 'max']],
+  [/^(.+) works (\d+) weekends \(max (\d+)\)$/, 'maxWeekends', ['name', 'count', 'max']],
+  [/^(.+) has (\d+) day\(s\) off in the week of (\S+) \(min (\d+)\)$/, 'daysOffWeek', ['name', 'count', 'date', 'min']],
+  [/^(.+) holds 常白班 but works (\S+)$/, 'dayShiftsOnly', ['name', 'shift']],
+  [/^(.+) holds 节日连休 but works on (\S+)$/, 'holidayRest', ['name', 'date']],
+  [/^(.+) holds 优选排次 \((\S+)\) but works (\S+)$/, 'firstPick', ['name', 'picked', 'shift']],
+  [/^(.+) works (\S+) on approved leave$/, 'leave', ['name', 'shift']],
+  [/^(.+): pinned (\S+), rostered (\S+)$/, 'pinned', ['name', 'pinned', 'rostered']],
+  [/^(.+) serves (.+) without the skill$/, 'skill', ['name', 'project']],
+  [/^(.+)'s contract does not allow shift (\S+)$/, 'allowedShift', ['name', 'shift']],
+  [/^(.+) prefers (\S+) but works (\S+)$/, 'preferredShift', ['name', 'wanted', 'shift']],
+  [/^(.+) avoids (\S+) on this weekday$/, 'avoidedShift', ['name', 'shift']],
+  [/^(.+) prefers this weekday off$/, 'preferredDayOff', ['name']],
+  [/^(.+): (\d+) min rest between (\S+) and (\S+), (\d+) short$/, 'minRest', ['name', 'rest', 'before', 'after', 'short']],
+  [/^(.+): (\S+) may not follow (\S+)$/, 'succession', ['name', 'shift', 'previous']],
+  [/^(.+) works (\d+) days in a row \(max (\d+)\)$/, 'maxRun', ['name', 'count', 'max']],
+  [/^(.+) works a run of (\d+) day\(s\) \(min (\d+)\)$/, 'minRun', ['name', 'count', 'min']],
+  [/^(.+) has (\d+) day\(s\) off in a row \(min (\d+)\)$/, 'minOff', ['name', 'count', 'min']],
+];
+
+/**
+ * A solver penalty sentence in the reader's language (interval numbers become clock times of 30-minute intervals).
+ * @example penaltyText(t, '王伟 works 7 days in a row (max 6)') // zh-CN: '王伟 连续工作 7 天（上限 6 天）'
+ */
+export function penaltyText(t: ViewContext['t'], message: string): string {
+  for (const [re, key, names] of PENALTY_MESSAGES) {
+    const m = re.exec(message);
+    if (!m) continue;
+    const vars: Record<string, string> = {};
+    names.forEach((n, i) => (vars[n] = m[i + 1]!));
+    const off = (x: string | undefined) => (x === 'off' ? t('roster.edit.off') : x === 'no project' ? t('roster.msg.noProject') : x!);
+    for (const k of ['from', 'to', 'pinned', 'rostered', 'project']) if (k in vars) vars[k] = off(vars[k]);
+    if (vars.what) vars.what = t(`roster.msg.what.${vars.what}`);
+    if (vars.interval) {
+      const minutes = Number(vars.interval) * 30;
+      vars.interval = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    }
+    return t(`roster.msg.${key}`, vars);
+  }
+  return message;
+}
+
 /** Everything the month page shows. */
 export interface RosterView {
   month: string;
@@ -176,8 +251,19 @@ function EditPanel({ ctx, v, edit }: { ctx: ViewContext; v: RosterView; edit: Ed
             <input type="hidden" name="agent" value={edit.agent} />
             <input type="hidden" name="date" value={edit.date} />
             <input type="hidden" name="version" value={String(v.roster!.version)} />
-            <Select name="shift" label={t('roster.edit.shift')} value={edit.shift} options={[['', t('roster.edit.off')], ...v.shiftCodes.map((s): [string, string] => [s, s])]} error={v.errors.shift} />
-            <Select name="project" label={t('roster.edit.project')} value={edit.project} options={[['', '—'], ...v.projects.map((p): [string, string] => [p, p])]} error={v.errors.project} />
+            <div
+              class="row roster-pick"
+              hx-get={`/rosters/${v.month}/preview`}
+              hx-trigger="change delay:200ms"
+              hx-include="#f-shift, #f-project"
+              hx-vals={JSON.stringify({ agent: edit.agent, date: edit.date })}
+              hx-target="#roster-preview"
+              hx-swap="innerHTML"
+              hx-sync="this:replace"
+            >
+              <Select name="shift" label={t('roster.edit.shift')} value={edit.shift} options={[['', t('roster.edit.off')], ...v.shiftCodes.map((s): [string, string] => [s, s])]} error={v.errors.shift} />
+              <Select name="project" label={t('roster.edit.project')} value={edit.project} options={[['', '—'], ...v.projects.map((p): [string, string] => [p, p])]} error={v.errors.project} />
+            </div>
             <button type="submit" class="primary">
               {t('roster.edit.save')}
             </button>
@@ -192,6 +278,11 @@ function EditPanel({ ctx, v, edit }: { ctx: ViewContext; v: RosterView; edit: Ed
         </div>
       ) : null}
       {edit.locked ? <p class="hint">{t('roster.edit.locked')}</p> : null}
+      {draft ? (
+        <div id="roster-preview" class="roster-preview" aria-live="polite">
+          <p class="hint">{t('roster.preview.hint')}</p>
+        </div>
+      ) : null}
       </div>
       {edit.warnings.length ? (
         <div class={hardWarnings.length ? 'flash flash-error' : 'flash flash-info'} role="status">
@@ -199,7 +290,7 @@ function EditPanel({ ctx, v, edit }: { ctx: ViewContext; v: RosterView; edit: Ed
           <ul class="roster-warnings">
             {edit.warnings.slice(0, 12).map((w) => (
               <li class={w.hard ? 'hard' : 'soft'}>
-                <strong>{w.hard ? t('roster.hard') : t('roster.soft')}</strong> {w.date ? `${w.date.slice(5)} ` : ''}{w.rule}: {w.message}
+                <strong>{w.hard ? t('roster.hard') : t('roster.soft')}</strong> {w.date ? `${w.date.slice(5)} ` : ''}{w.rule}{t('roster.colon')}{penaltyText(t, w.message)}
               </li>
             ))}
           </ul>
@@ -242,9 +333,14 @@ export function RosterMonthPage({ ctx, v }: { ctx: ViewContext; v: RosterView })
           </>
         ) : null}
         {r ? (
-          <a class="button" href={`/rosters/${v.month}/export.csv`}>
-            {t('roster.export')}
-          </a>
+          <>
+            <a class="button" href={`/rosters/${v.month}/export.csv`}>
+              {t('roster.export')}
+            </a>
+            <a class="button" href={`/rosters/${v.month}/export.xlsx`}>
+              {t('roster.exportXlsx')}
+            </a>
+          </>
         ) : null}
       </div>
       {r ? (
@@ -359,5 +455,76 @@ export function RosterMonthPage({ ctx, v }: { ctx: ViewContext; v: RosterView })
         </>
       ) : null}
     </section>
+  );
+}
+
+const signed = (x: number) => (Math.abs(x) < 0.05 ? '±0' : `${x > 0 ? '+' : '−'}${num(Math.abs(x))}`);
+
+/** The live preview of a cell edit: score change (hard/soft), coverage change of the day, the warnings it causes or clears. */
+export function EditPreview({ ctx, p }: { ctx: ViewContext; p: PreviewView }) {
+  const { t } = ctx;
+  if (p.error) return <p class="error preview-error">{p.error}</p>;
+  if (p.same || !p.before || !p.after) return <p class="hint">{t('roster.preview.same')}</p>;
+  const dHard = p.after.hard - p.before.hard;
+  const dSoft = p.after.soft - p.before.soft;
+  const fresh = (p.warnings ?? []).filter((w) => w.isNew);
+  return (
+    <div class={`preview ${dHard > 0 ? 'worse-hard' : dHard < 0 || dSoft < 0 ? 'better' : dSoft > 0 ? 'worse' : ''}`}>
+      <p class="preview-score">
+        <strong>{t('roster.preview.ifSaved')}</strong>{' '}
+        <span class={dHard > 0 ? 'delta up hard' : dHard < 0 ? 'delta down' : 'delta'}>{t('roster.preview.hard', { before: num(p.before.hard), after: num(p.after.hard), delta: signed(dHard) })}</span>
+        {' · '}
+        <span class={dSoft > 0 ? 'delta up' : dSoft < 0 ? 'delta down' : 'delta'}>{t('roster.preview.soft', { before: num(p.before.soft), after: num(p.after.soft), delta: signed(dSoft) })}</span>
+      </p>
+      {(p.coverage ?? []).map((c) => (
+        <p class="preview-coverage">
+          {t('roster.preview.coverage', { date: c.date.slice(5), before: num(c.before), after: num(c.after), delta: signed(c.after - c.before) })}
+          {c.projects.length ? ` (${c.projects.map((x) => `${x.project} ${signed(x.delta)}`).join(', ')})` : ''}
+        </p>
+      ))}
+      {p.rules?.length ? (
+        <ul class="preview-rules">
+          {p.rules.slice(0, 8).map((r) => (
+            <li class={r.delta > 0 ? (r.hard ? 'up hard' : 'up') : 'down'}>
+              {r.name} <span class="num">{signed(r.delta)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {fresh.length ? (
+        <>
+          <p class="preview-head">{t('roster.preview.new')}</p>
+          <ul class="roster-warnings preview-new">
+            {fresh.slice(0, 8).map((w) => (
+              <li class={w.hard ? 'hard' : 'soft'}>
+                <strong>{w.hard ? t('roster.hard') : t('roster.soft')}</strong> {w.date ? `${w.date.slice(5)} ` : ''}
+                {w.rule}
+                {t('roster.colon')}
+                {penaltyText(t, w.message)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p class="preview-head">{t('roster.preview.noNew')}</p>
+      )}
+      {p.cleared?.length ? (
+        <>
+          <p class="preview-head">{t('roster.preview.cleared')}</p>
+          <ul class="roster-warnings preview-cleared">
+            {p.cleared.slice(0, 6).map((w) => (
+              <li>
+                <del>
+                  {w.date ? `${w.date.slice(5)} ` : ''}
+                  {w.rule}
+                  {t('roster.colon')}
+                  {penaltyText(t, w.message)}
+                </del>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
   );
 }

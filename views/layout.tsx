@@ -14,7 +14,7 @@ export const NAV: readonly NavEntry[] = [
   { href: '/agent', key: 'nav.agent', roles: ['agent'] },
   { href: '/schedule', key: 'nav.schedule', roles: ['agent'] },
   { href: '/quality/mine', key: 'nav.myQuality', roles: ['agent'] },
-  { href: '/quality', key: 'nav.quality', roles: ['inspector'] },
+  { href: '/quality', key: 'nav.quality', roles: ['inspector', 'client'] },
   { href: '/rosters', key: 'nav.rosters', roles: ['scheduler'] },
   { href: '/knowledge', key: 'nav.knowledge', roles: ['knowledge'] },
   { href: '/quality/findings', key: 'nav.findings', roles: ['knowledge'] },

@@ -27,6 +27,19 @@ describe('assignBalanced', () => {
       ['c3', 'p1'],
     ]);
   });
+  it('keeps excluded reviewers (a client reviewer of another project) off a call', () => {
+    const samples = [
+      { id: 'c1', agentId: 'a', excluded: ['client-ev'] },
+      { id: 'c2', agentId: 'a' },
+      { id: 'c3', agentId: 'a', excluded: ['client-ev', 'r1'] },
+    ];
+    const { assignments, unassigned } = assignBalanced({ samples, reviewerIds: ['client-ev', 'r1'], dailyCap: 5, startDate: '2026-11-30' });
+    expect(assignments.map((a) => [a.id, a.reviewerId])).toEqual([
+      ['c1', 'r1'],
+      ['c2', 'client-ev'],
+    ]);
+    expect(unassigned).toEqual(['c3']);
+  });
   describe('edge cases', () => {
     it('leaves out a call only its own agent could check, and refuses a zero cap', () => {
       expect(assignBalanced({ samples: [{ id: 'c', agentId: 'r' }], reviewerIds: ['r'], dailyCap: 1, startDate: '2026-11-30' })).toEqual({ assignments: [], unassigned: ['c'] });

@@ -6,6 +6,8 @@ export interface AssignableSample {
   id: string;
   /** The agent who took the call; a reviewer never checks their own calls. */
   agentId: string;
+  /** Reviewers who may not check this call (e.g. a client reviewer of another project). */
+  excluded?: string[];
 }
 
 /** One hand-out: reviewer and the day it is due (days counted from `startDate`). */
@@ -26,7 +28,7 @@ function addDays(date: string, days: number): string {
  * Who checks each sample, and when? Samples go, in the order given, to the reviewer with the
  * fewest samples so far (ties: the reviewer listed first) who is not the call's agent and still
  * has room under `dailyCap` on the current day; when nobody has room the day moves on. A sample
- * only its own agent could take is left out (returned in `unassigned`).
+ * nobody may take (only its own agent, or everyone else `excluded`) is left out (returned in `unassigned`).
  *
  * @example assignBalanced({ samples: [{ id: 'c1', agentId: 'a' }, { id: 'c2', agentId: 'b' }], reviewerIds: ['r1', 'r2'], dailyCap: 1, startDate: '2026-11-25' }).assignments
  * // [{ id: 'c1', reviewerId: 'r1', dueDate: '2026-11-25' }, { id: 'c2', reviewerId: 'r2', dueDate: '2026-11-25' }]
@@ -50,7 +52,7 @@ export function assignBalanced({
   const assignments: Assignment[] = [];
   const unassigned: string[] = [];
   for (const s of samples) {
-    const eligible = reviewers.filter((r) => r !== s.agentId);
+    const eligible = reviewers.filter((r) => r !== s.agentId && !s.excluded?.includes(r));
     if (eligible.length === 0) {
       unassigned.push(s.id);
       continue;

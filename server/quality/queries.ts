@@ -303,6 +303,12 @@ export async function samplesAssignedTo(sql: Sql, userId: number): Promise<Sampl
     ORDER BY (s.status = 'scored'), c.recording_url IS NULL, s.due_date NULLS LAST, s.plan_id DESC, s.id LIMIT 500`;
 }
 
+/** A client reviewer's samples: of their project, on plans that name them as a reviewer. */
+export async function clientSamples(sql: Sql, userId: number, projectId: number): Promise<SampleListRow[]> {
+  return sql<SampleListRow[]>`${sql.unsafe(SAMPLE_LIST)} WHERE c.project_id = ${projectId} AND ${userId}::int = ANY(pl.reviewer_ids) AND s.status <> 'replaced'
+    ORDER BY (s.assigned_to = ${userId}::int) DESC, (s.status = 'scored'), s.due_date NULLS LAST, s.plan_id DESC, s.id LIMIT 500`;
+}
+
 export async function samplesOfPlan(sql: Sql, planId: number): Promise<SampleListRow[]> {
   return sql<SampleListRow[]>`${sql.unsafe(SAMPLE_LIST)} WHERE s.plan_id = ${planId} ORDER BY s.stratum, s.rank`;
 }
@@ -327,7 +333,7 @@ export async function findSample(sql: Sql, id: number): Promise<SampleRow | unde
   return row;
 }
 
-export async function reviewers(sql: Sql, role: 'inspector' | 'agent'): Promise<{ id: number; username: string; display_name: string }[]> {
+export async function reviewers(sql: Sql, role: 'inspector' | 'agent' | 'client'): Promise<{ id: number; username: string; display_name: string }[]> {
   return sql`SELECT id, username, display_name FROM users WHERE active AND ${role} = ANY(roles) ORDER BY username`;
 }
 

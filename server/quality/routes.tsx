@@ -20,6 +20,7 @@ import { registerDisputeRoutes } from './disputes.tsx';
 import { registerLoopRoutes } from './loop.tsx';
 import { registerScorecardRoutes } from './scorecards.tsx';
 import { registerReportRoutes } from './reports.tsx';
+import { clientProject, eligibleReviewers } from './reviewers.ts';
 import { DrawError, answerProblems, drawPlan, importCalls, newSeed, readScoringForm, replaceSample, scoreAnswers, scoringData, verifyDraw, type Actor, type PlanFilters, type ScoringData } from './service.ts';
 
 import { PASS_PERCENT } from './constants.ts';
@@ -218,11 +219,13 @@ async function planFormOptions(c: Ctx) {
   const scorecards = await q.listScorecards(sql);
   const inspectors = await q.reviewers(sql, 'inspector');
   const agents = await q.reviewers(sql, 'agent');
+  const clients = await q.reviewers(sql, 'client');
   return {
     projects,
     scorecards,
     reviewers: [
       ...inspectors.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, roleKey: 'role.inspector' })),
+      ...clients.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, roleKey: 'role.client' })),
       ...agents.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, roleKey: 'role.agent' })),
     ],
   };
@@ -282,6 +285,9 @@ async function loadScoring(c: Ctx): Promise<{ data: ScoringData; planName: strin
   const user = c.get('user')!;
   const data = await scoringData(sql, idParam(c));
   if (!data || data.sample.status === 'replaced') throw new HTTPException(404);
+  // a client reviewer never reaches another project's samples
+  const client = await clientProject(c);
+  if (client !== null && data.call.project_id !== client) throw new HTTPException(404);
   const isInspector = user.roles.includes('inspector');
   if (!isInspector && (data.sample.assigned_to !== user.id || data.call.agent_id === user.id)) {
     const ev = data.evaluation;
@@ -328,8 +334,12 @@ export function registerQualityRoutes(r: SecureRouter): void {
   registerLoopRoutes(r);
   registerScorecardRoutes(r);
   registerReportRoutes(r);
-  r.get('/quality', ['inspector'], async (c) => {
-    const rows = await q.samplesAssignedTo(c.get('deps').sql, c.get('user')!.id);
+  r.get('/quality', ['inspector', 'client'], async (c) => {
+    const { sql } = c.get('deps');
+    const me = c.get('user')!.id;
+    const client = await clientProject(c);
+    const rows = client === null ? await q.samplesAssignedTo(sql, me) : await q.clientSamples(sql, me, client);
+    const clientProjectCode = client ? (await q.listProjects(sql)).find((p) => p.id === client)?.code ?? '' : '';
     const items = rows.map((s) => ({
       id: s.id,
       planId: s.plan_id,
@@ -342,9 +352,11 @@ export function registerQualityRoutes(r: SecureRouter): void {
       hasRecording: s.has_recording,
       dueDate: s.due_date,
       status: s.status,
-      score: s.score,
+      // a client sees the score once the sample is settled (joint scores stay blind until then)
+      score: client === null || s.status === 'scored' ? s.score : null,
+      open: client === null || s.assigned_to === me,
     }));
-    return render(c, { title: c.get('t')('home.quality.title'), body: <QueuePage ctx={viewContext(c)} items={items} />, wide: true });
+    return render(c, { title: c.get('t')('home.quality.title'), body: <QueuePage ctx={viewContext(c)} items={items} client={client === null ? undefined : { project: clientProjectCode }} />, wide: true });
   });
 
   // ── plans ──
@@ -598,7 +610,7 @@ export function registerQualityRoutes(r: SecureRouter): void {
   });
 
   // ── scoring ──
-  r.get('/quality/samples/:id', ['inspector', 'agent'], async (c) => {
+  r.get('/quality/samples/:id', ['inspector', 'agent', 'client'], async (c) => {
     const { data, planName, peer, joint } = await loadScoring(c);
     const t = c.get('t');
     const loop = c.req.query('loop');
@@ -614,7 +626,7 @@ export function registerQualityRoutes(r: SecureRouter): void {
     return render(c, { title: `${t('quality.scoring.title')} ${data.call.id}`, wide: true, body: <ScoringPage {...scoringProps(c, data, planName, { notice, joint: jointView(data, joint), ...(joint.length ? { peer: null } : {}) }, peer)} /> });
   });
 
-  r.post('/quality/samples/:id/draft', ['inspector', 'agent'], async (c) => {
+  r.post('/quality/samples/:id/draft', ['inspector', 'agent', 'client'], async (c) => {
     const { sql, now } = c.get('deps');
     const { data, planName, peer } = await loadScoring(c);
     const body = await c.req.parseBody();
@@ -639,7 +651,7 @@ export function registerQualityRoutes(r: SecureRouter): void {
     return c.redirect(`/quality/samples/${data.sample.id}?saved=1`, 303);
   });
 
-  r.post('/quality/samples/:id/submit', ['inspector', 'agent'], async (c) => {
+  r.post('/quality/samples/:id/submit', ['inspector', 'agent', 'client'], async (c) => {
     const { sql, now } = c.get('deps');
     const t = c.get('t');
     const { data, planName, plan, peer, isInspector, joint } = await loadScoring(c);
@@ -680,7 +692,7 @@ export function registerQualityRoutes(r: SecureRouter): void {
         return c.redirect(`/quality/samples/${data.sample.id}?submitted=1`, 303);
       }
       if (submitted.length === 0) {
-        const second = plan.reviewer_ids.find((r) => r !== user.id && r !== data.call.agent_id);
+        const second = (await eligibleReviewers(sql, plan, { agentId: data.call.agent_id, projectId: data.call.project_id })).find((r) => r.id !== user.id)?.id;
         await sql`UPDATE samples SET status = 'assigned', assigned_to = ${second ?? data.sample.assigned_to} WHERE id = ${data.sample.id}`;
       } else {
         const first = submitted[0];

@@ -14,6 +14,7 @@ import { preFlags, type PreFlag } from '../../knowledge/quality/preflag.ts';
 import { assignBalanced } from '../../knowledge/quality/assignment.ts';
 import { DEMO_AGENTS, DEMO_INSPECTORS, DEMO_RECORDINGS, DEMO_SCORECARD, generateDemoCalls, type ScorecardBody } from './demo.ts';
 import * as q from './queries.ts';
+import { mayCheck, reviewerInfo } from './reviewers.ts';
 
 /** Who performs an operation, for the audit log. */
 export interface Actor {
@@ -117,9 +118,17 @@ export async function drawPlan(sql: Sql, planId: number, opts: { actor: Actor; t
     throw new DrawError('bad-method');
   }
   const agentOf = new Map(records.map((r) => [r.id, r.agentId]));
+  const projectOf = new Map(records.map((r) => [r.id, r.project]));
+  const projectIds = await q.projectIdsByCode(sql);
+  const reviewers = await reviewerInfo(sql, plan.reviewer_ids);
+  // a client reviewer only gets calls of their project, a peer only calls of their team's project
+  const excludedFor = (callId: string) => {
+    const call = { agentId: Number(agentOf.get(callId)), projectId: projectIds.get(String(projectOf.get(callId))) ?? -1 };
+    return reviewers.filter((r) => r.id !== call.agentId && !mayCheck(r, call)).map((r) => String(r.id));
+  };
   const byTime = [...draw.sample].sort((a, b) => (a.callId < b.callId ? -1 : 1));
   const { assignments } = assignBalanced({
-    samples: byTime.map((s) => ({ id: s.callId, agentId: agentOf.get(s.callId)! })),
+    samples: byTime.map((s) => ({ id: s.callId, agentId: agentOf.get(s.callId)!, excluded: excludedFor(s.callId) })),
     reviewerIds: plan.reviewer_ids.map(String),
     dailyCap: plan.daily_cap,
     startDate: localDate(opts.actor.at, opts.timeZone),
@@ -371,11 +380,48 @@ async function seedPlans(sql: Sql): Promise<void> {
   await drawPlan(sql, monthly, { actor, timeZone: 'Asia/Shanghai' });
 }
 
+let demoClientHash: Promise<string> | undefined;
+
+/**
+ * The EV project's client reviewer (联合质检, password `demo-client-pass`) and a joint-check plan
+ * of EV calls scored by the inspector and the client, drawn once.
+ */
+async function seedClientReviewer(sql: Sql): Promise<void> {
+  demoClientHash ??= hashPassword('demo-client-pass');
+  const hash = await demoClientHash;
+  const projects = await q.projectIdsByCode(sql);
+  const ev = projects.get('EV');
+  if (ev === undefined) return;
+  await sql`INSERT INTO users (username, display_name, password_hash, roles, client_project_id) VALUES ('client', '赵丽（充电服务客户方）', ${hash}, ${sql.array(['client'])}, ${ev})
+            ON CONFLICT (username) DO NOTHING`;
+  const [inspector] = await sql<{ id: number }[]>`SELECT id FROM users WHERE username = 'inspector'`;
+  const [client] = await sql<{ id: number }[]>`SELECT id FROM users WHERE username = 'client'`;
+  const [card] = await sql<{ id: number }[]>`SELECT id FROM scorecards WHERE code = ${DEMO_SCORECARD.id}`;
+  if (!inspector || !client || !card) return;
+  const today = centreToday();
+  const plan = await q.insertPlan(sql, {
+    name: '充电服务联合质检（演示）',
+    projectIds: [ev],
+    periodStart: addDays(today, -9),
+    periodEnd: addDays(today, -2),
+    scorecardId: card.id,
+    filters: { minDuration: 60 },
+    method: { kind: 'quota', perAgent: 1, period: 'plan' },
+    seed: 'demo-ev-joint',
+    strategy: 'joint',
+    reviewerIds: [inspector.id, client.id],
+    dailyCap: 10,
+    createdBy: inspector.id,
+  });
+  await drawPlan(sql, plan, { actor: { actorId: null, actorName: 'seed', at: new Date() }, timeZone: 'Asia/Shanghai' });
+}
+
 /** Demo data of this area, seeded once into an empty database. */
 export const qualitySeedSteps: SeedStep[] = [
   { id: 'quality-agents', run: seedAgents },
   { id: 'quality-calls', run: seedCalls },
   { id: 'quality-plans', run: seedPlans },
+  { id: 'quality-client', run: seedClientReviewer },
 ];
 
 /** A fresh random plan seed. */

@@ -14,6 +14,17 @@ import { AuditPage, EditUserPage, NewUserPage, TokensPage, UsersPage, type UserF
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
 
+/** Projects a client reviewer (role 'client') can be bound to. */
+async function projectOptions(c: Ctx) {
+  return c.get('deps').sql<{ id: number; code: string; name: string }[]>`SELECT id, code, name FROM projects ORDER BY id`;
+}
+
+/** Binds (or unbinds) a client reviewer's project: only users with the client role keep one. */
+async function saveClientProject(c: Ctx, id: number, v: UserFormValues): Promise<void> {
+  const project = v.roles.includes('client') && v.clientProjectId ? Number(v.clientProjectId) : null;
+  await c.get('deps').sql`UPDATE users SET client_project_id = ${project} WHERE id = ${id}`;
+}
+
 async function teamOptions(c: Ctx) {
   return (await listTeams(c.get('deps').sql)).map((tm) => ({ id: tm.id, name: tm.name, project: tm.project_code }));
 }
@@ -27,11 +38,17 @@ function formValues(body: Record<string, string | File | (string | File)[]>): Us
     roles: normaliseRoles(list.map(String)),
     locale: asLocale(String(body.locale ?? '')) ?? '',
     teamId: /^\d+$/.test(String(body.teamId ?? '')) ? String(body.teamId) : '',
+    clientProjectId: /^\d+$/.test(String(body.clientProjectId ?? '')) ? String(body.clientProjectId) : '',
     active: String(body.active ?? '') === '1',
     password: String(body.password ?? ''),
     version: Number(body.version ?? 0),
   };
 }
+
+const clientProjectOf = (row: object) => {
+  const id = (row as { client_project_id?: number | null }).client_project_id;
+  return id ? String(id) : '';
+};
 
 function actor(c: Ctx) {
   const u = c.get('user')!;
@@ -49,7 +66,7 @@ export function registerAdmin(r: SecureRouter): void {
 
   r.get('/admin/users/new', ['admin'], async (c) => {
     const values: UserFormValues = { username: '', displayName: '', roles: ['agent'], locale: '', teamId: '', active: true };
-    return render(c, { title: c.get('t')('admin.users.new'), body: <NewUserPage ctx={viewContext(c)} values={values} errors={{}} teams={await teamOptions(c)} /> });
+    return render(c, { title: c.get('t')('admin.users.new'), body: <NewUserPage ctx={viewContext(c)} values={values} errors={{}} teams={await teamOptions(c)} projects={await projectOptions(c)} /> });
   });
 
   r.post('/admin/users', ['admin'], async (c) => {
@@ -61,15 +78,17 @@ export function registerAdmin(r: SecureRouter): void {
     if (!v.displayName) errors.displayName = t('form.required');
     const problem = passwordProblem(v.password ?? '');
     if (problem) errors.password = t(problem);
+    if (v.roles.includes('client') && !v.clientProjectId) errors.clientProjectId = t('admin.users.clientProjectRequired');
     let created;
     if (!Object.keys(errors).length) {
       created = await insertUser(sql, { username: v.username, displayName: v.displayName, passwordHash: await hashPassword(v.password!), roles: v.roles as never, locale: (v.locale || null) as never, teamId: v.teamId ? Number(v.teamId) : null });
       if (!created) errors.username = t('admin.users.taken');
     }
     if (!created) {
-      return render(c, { title: t('admin.users.new'), status: 422, body: <NewUserPage ctx={viewContext(c)} values={v} errors={errors} teams={await teamOptions(c)} /> });
+      return render(c, { title: t('admin.users.new'), status: 422, body: <NewUserPage ctx={viewContext(c)} values={v} errors={errors} teams={await teamOptions(c)} projects={await projectOptions(c)} /> });
     }
-    await audit(sql, { ...actor(c), action: 'user.create', target: `user:${created.id}`, detail: { username: created.username, roles: created.roles } });
+    await saveClientProject(c, created.id, v);
+    await audit(sql, { ...actor(c), action: 'user.create', target: `user:${created.id}`, detail: { username: created.username, roles: created.roles, ...(v.roles.includes('client') ? { clientProjectId: Number(v.clientProjectId) } : {}) } });
     return c.redirect(`/admin/users?notice=${encodeURIComponent(created.username)}`, 303);
   });
 
@@ -77,9 +96,9 @@ export function registerAdmin(r: SecureRouter): void {
     const id = Number(c.req.param('id'));
     const row = Number.isInteger(id) ? await findUserById(c.get('deps').sql, id) : undefined;
     if (!row) throw new HTTPException(404);
-    const values: UserFormValues = { username: row.username, displayName: row.display_name, roles: row.roles, locale: row.locale ?? '', teamId: row.team_id ? String(row.team_id) : '', active: row.active, version: row.version };
+    const values: UserFormValues = { username: row.username, displayName: row.display_name, roles: row.roles, locale: row.locale ?? '', teamId: row.team_id ? String(row.team_id) : '', clientProjectId: clientProjectOf(row), active: row.active, version: row.version };
     const notice = c.req.query('saved') ? c.get('t')('admin.users.saved') : undefined;
-    return render(c, { title: row.username, body: <EditUserPage ctx={viewContext(c)} id={id} values={values} errors={{}} teams={await teamOptions(c)} notice={notice} /> });
+    return render(c, { title: row.username, body: <EditUserPage ctx={viewContext(c)} id={id} values={values} errors={{}} teams={await teamOptions(c)} projects={await projectOptions(c)} notice={notice} /> });
   });
 
   r.post('/admin/users/:id', ['admin'], async (c) => {
@@ -91,24 +110,26 @@ export function registerAdmin(r: SecureRouter): void {
     const v = { ...formValues(await c.req.parseBody({ all: true })), username: row.username };
     const errors: Record<string, string> = {};
     if (!v.displayName) errors.displayName = t('form.required');
+    if (v.roles.includes('client') && !v.clientProjectId) errors.clientProjectId = t('admin.users.clientProjectRequired');
     if ((!v.roles.includes('admin') || !v.active) && row.roles.includes('admin') && (await countOtherActiveAdmins(sql, id)) === 0) {
       errors.form = t('admin.users.lastAdmin');
     }
     const teams = await teamOptions(c);
     if (Object.keys(errors).length) {
-      return render(c, { title: row.username, status: 422, body: <EditUserPage ctx={viewContext(c)} id={id} values={v} errors={errors} teams={teams} /> });
+      return render(c, { title: row.username, status: 422, body: <EditUserPage ctx={viewContext(c)} id={id} values={v} errors={errors} teams={teams} projects={await projectOptions(c)} /> });
     }
     const updated = await updateUser(sql, id, v.version ?? 0, { displayName: v.displayName, roles: v.roles as never, locale: (v.locale || null) as never, teamId: v.teamId ? Number(v.teamId) : null, active: v.active }, now());
     if (!updated) {
       const fresh = (await findUserById(sql, id))!;
-      return render(c, { title: row.username, status: 409, body: <EditUserPage ctx={viewContext(c)} id={id} values={{ ...v, version: fresh.version }} errors={{}} teams={teams} conflict /> });
+      return render(c, { title: row.username, status: 409, body: <EditUserPage ctx={viewContext(c)} id={id} values={{ ...v, version: fresh.version }} errors={{}} teams={teams} projects={await projectOptions(c)} conflict /> });
     }
+    await saveClientProject(c, id, v);
     if (!updated.active) await deleteUserSessions(sql, id);
     await audit(sql, {
       ...actor(c),
       action: 'user.update',
       target: `user:${id}`,
-      detail: { before: { roles: row.roles, active: row.active, displayName: row.display_name }, after: { roles: updated.roles, active: updated.active, displayName: updated.display_name } },
+      detail: { before: { roles: row.roles, active: row.active, displayName: row.display_name }, after: { roles: updated.roles, active: updated.active, displayName: updated.display_name, ...(v.roles.includes('client') ? { clientProjectId: Number(v.clientProjectId) } : {}) } },
     });
     return c.redirect(`/admin/users/${id}?saved=1`, 303);
   });
@@ -122,14 +143,14 @@ export function registerAdmin(r: SecureRouter): void {
     const body = await c.req.parseBody();
     const password = String(body.password ?? '');
     const problem = passwordProblem(password);
-    const values: UserFormValues = { username: row.username, displayName: row.display_name, roles: row.roles, locale: row.locale ?? '', teamId: row.team_id ? String(row.team_id) : '', active: row.active, version: row.version };
+    const values: UserFormValues = { username: row.username, displayName: row.display_name, roles: row.roles, locale: row.locale ?? '', teamId: row.team_id ? String(row.team_id) : '', clientProjectId: clientProjectOf(row), active: row.active, version: row.version };
     if (problem) {
-      return render(c, { title: row.username, status: 422, body: <EditUserPage ctx={viewContext(c)} id={id} values={values} errors={{ password: t(problem) }} teams={await teamOptions(c)} /> });
+      return render(c, { title: row.username, status: 422, body: <EditUserPage ctx={viewContext(c)} id={id} values={values} errors={{ password: t(problem) }} teams={await teamOptions(c)} projects={await projectOptions(c)} /> });
     }
     await setPasswordHash(sql, id, await hashPassword(password), now());
     await deleteUserSessions(sql, id);
     await audit(sql, { ...actor(c), action: 'user.password.reset', target: `user:${id}` });
-    return render(c, { title: row.username, body: <EditUserPage ctx={viewContext(c)} id={id} values={{ ...values, version: row.version + 1 }} errors={{}} teams={await teamOptions(c)} notice={t('admin.users.passwordReset', { username: row.username })} /> });
+    return render(c, { title: row.username, body: <EditUserPage ctx={viewContext(c)} id={id} values={{ ...values, version: row.version + 1 }} errors={{}} teams={await teamOptions(c)} projects={await projectOptions(c)} notice={t('admin.users.passwordReset', { username: row.username })} /> });
   });
 
   async function tokensPage(c: Ctx, extra: { newToken?: string; errors?: Record<string, string>; values?: { name: string; userId: string }; status?: 200 | 422 }) {

@@ -97,6 +97,7 @@ export const DEMO_PASSWORDS: Record<string, string> = {
   scheduler: 'demo-scheduler-pass',
   knowledge: 'demo-knowledge-pass',
   admin: 'demo-admin-pass',
+  client: 'demo-client-pass',
 };
 
 /** A client signed in as a demo user. */

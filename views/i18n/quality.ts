@@ -382,6 +382,7 @@ export const qualityStrings: { 'zh-CN': Record<string, string>; en: Record<strin
     'quality.report.col.calMeanAbs': '校准偏差',
     'quality.report.col.calMeanSigned': '校准偏向',
     'quality.category.none': '未分类',
+    'quality.client.lead': '项目 {project} 的联合质检样本：分配给您的样本可以评分，两份独立评分一致后显示最终得分。',
   },
   en: {
     'quality.tab.queue': 'Work queue',
@@ -765,5 +766,6 @@ export const qualityStrings: { 'zh-CN': Record<string, string>; en: Record<strin
     'quality.report.col.calMeanAbs': 'Calibration deviation',
     'quality.report.col.calMeanSigned': 'Calibration bias',
     'quality.category.none': 'Uncategorised',
+    'quality.client.lead': 'Joint-check samples of project {project}: score the ones assigned to you; the final score shows once both independent scores are settled.',
   },
 };

@@ -2,7 +2,7 @@
 import type { ViewContext } from '../context.ts';
 import { Field, Flash, PostForm, Tabs, formatInstant } from '../components.tsx';
 
-const ROLE_KEYS = ['agent', 'inspector', 'scheduler', 'knowledge', 'admin'] as const;
+const ROLE_KEYS = ['agent', 'inspector', 'scheduler', 'knowledge', 'admin', 'client'] as const;
 
 export function AdminTabs({ ctx, active }: { ctx: ViewContext; active: 'users' | 'tokens' | 'audit' | 'matrix' }) {
   const tabs = [
@@ -75,6 +75,8 @@ export interface UserFormValues {
   roles: string[];
   locale: string;
   teamId: string;
+  /** The project a client reviewer (role 'client') is bound to. */
+  clientProjectId?: string;
   active: boolean;
   password?: string;
   version?: number;
@@ -101,7 +103,13 @@ function RoleBoxes({ ctx, roles }: { ctx: ViewContext; roles: string[] }) {
   );
 }
 
-function CommonFields({ ctx, v, errors, teams }: { ctx: ViewContext; v: UserFormValues; errors: Record<string, string>; teams: TeamOption[] }) {
+export interface ProjectOption {
+  id: number;
+  code: string;
+  name: string;
+}
+
+function CommonFields({ ctx, v, errors, teams, projects }: { ctx: ViewContext; v: UserFormValues; errors: Record<string, string>; teams: TeamOption[]; projects: ProjectOption[] }) {
   const { t } = ctx;
   return (
     <>
@@ -117,6 +125,18 @@ function CommonFields({ ctx, v, errors, teams }: { ctx: ViewContext; v: UserForm
             </option>
           ))}
         </select>
+      </div>
+      <div class={errors.clientProjectId ? 'field has-error' : 'field'} data-for-role="client">
+        <label for="f-clientProjectId">{t('admin.users.clientProject')}</label>
+        <select id="f-clientProjectId" name="clientProjectId">
+          <option value="">{t('admin.users.noClientProject')}</option>
+          {projects.map((p) => (
+            <option value={String(p.id)} selected={v.clientProjectId === String(p.id)}>
+              {p.code} · {p.name}
+            </option>
+          ))}
+        </select>
+        {errors.clientProjectId ? <p class="error">{errors.clientProjectId}</p> : <p class="hint">{t('admin.users.clientProjectHint')}</p>}
       </div>
       <div class="field">
         <label for="f-locale">{t('admin.users.locale')}</label>
@@ -134,7 +154,7 @@ function CommonFields({ ctx, v, errors, teams }: { ctx: ViewContext; v: UserForm
   );
 }
 
-export function NewUserPage(props: { ctx: ViewContext; values: UserFormValues; errors: Record<string, string>; teams: TeamOption[] }) {
+export function NewUserPage(props: { ctx: ViewContext; values: UserFormValues; errors: Record<string, string>; teams: TeamOption[]; projects: ProjectOption[] }) {
   const { ctx, values: v, errors } = props;
   const { t } = ctx;
   return (
@@ -144,7 +164,7 @@ export function NewUserPage(props: { ctx: ViewContext; values: UserFormValues; e
       {Object.keys(errors).length ? <Flash kind="error">{t('form.errors')}</Flash> : null}
       <PostForm ctx={ctx} action="/admin/users">
         <Field name="username" label={t('admin.users.username')} value={v.username} required error={errors.username} hint={t('admin.users.badUsername')} />
-        <CommonFields ctx={ctx} v={v} errors={errors} teams={props.teams} />
+        <CommonFields ctx={ctx} v={v} errors={errors} teams={props.teams} projects={props.projects} />
         <Field name="password" label={t('admin.users.password')} type="password" value={v.password} required autocomplete="new-password" error={errors.password} hint={t('password.tooShort')} />
         <button type="submit" class="primary">
           {t('admin.users.create')}
@@ -154,7 +174,7 @@ export function NewUserPage(props: { ctx: ViewContext; values: UserFormValues; e
   );
 }
 
-export function EditUserPage(props: { ctx: ViewContext; id: number; values: UserFormValues; errors: Record<string, string>; teams: TeamOption[]; notice?: string; conflict?: boolean }) {
+export function EditUserPage(props: { ctx: ViewContext; id: number; values: UserFormValues; errors: Record<string, string>; teams: TeamOption[]; projects: ProjectOption[]; notice?: string; conflict?: boolean }) {
   const { ctx, values: v, errors } = props;
   const { t } = ctx;
   return (
@@ -168,7 +188,7 @@ export function EditUserPage(props: { ctx: ViewContext; id: number; values: User
       {errors.form ? <Flash kind="error">{errors.form}</Flash> : null}
       <PostForm ctx={ctx} action={`/admin/users/${props.id}`}>
         <input type="hidden" name="version" value={String(v.version ?? 0)} />
-        <CommonFields ctx={ctx} v={v} errors={errors} teams={props.teams} />
+        <CommonFields ctx={ctx} v={v} errors={errors} teams={props.teams} projects={props.projects} />
         <label class="check">
           <input type="checkbox" name="active" value="1" checked={v.active} /> {t('admin.users.active')}
         </label>

@@ -16,17 +16,19 @@ export interface QueueItem {
   dueDate: string | null;
   status: string;
   score: number | null;
+  /** May this user open the sample (a client reviewer: only when it is assigned to them)? */
+  open?: boolean;
 }
 
-export function QueuePage({ ctx, items, notice }: { ctx: ViewContext; items: QueueItem[]; notice?: string }) {
+export function QueuePage({ ctx, items, notice, client }: { ctx: ViewContext; items: QueueItem[]; notice?: string; client?: { project: string } }) {
   const { t } = ctx;
   const plans = [...new Map(items.map((i) => [i.planId, i.planName])).entries()];
   const open = items.filter((i) => i.status !== 'scored').length;
   return (
     <section class="panel">
-      <QualityTabs ctx={ctx} active="queue" />
+      {client ? null : <QualityTabs ctx={ctx} active="queue" />}
       <h1>{t('home.quality.title')}</h1>
-      <p class="lead">{t('home.quality.lead')}</p>
+      <p class="lead">{client ? t('quality.client.lead', { project: client.project || '—' }) : t('home.quality.lead')}</p>
       {notice ? <Flash kind="ok">{notice}</Flash> : null}
       {items.length === 0 ? (
         <p class="empty">{t('home.quality.empty')}</p>
@@ -35,9 +37,7 @@ export function QueuePage({ ctx, items, notice }: { ctx: ViewContext; items: Que
           <p class="muted">{t('quality.queue.count', { open, total: items.length })}</p>
           {plans.map(([planId, planName]) => (
             <div class="q-plan-group">
-              <h2>
-                <a href={`/quality/plans/${planId}`}>{planName}</a>
-              </h2>
+              <h2>{client ? planName : <a href={`/quality/plans/${planId}`}>{planName}</a>}</h2>
               <table class="grid dense" data-testid={`queue-plan-${planId}`}>
                 <thead>
                   <tr>
@@ -58,7 +58,7 @@ export function QueuePage({ ctx, items, notice }: { ctx: ViewContext; items: Que
                     .map((i) => (
                       <tr>
                         <td>
-                          <a href={`/quality/samples/${i.id}`}>{i.callId}</a>
+                          {i.open === false ? i.callId : <a href={`/quality/samples/${i.id}`}>{i.callId}</a>}
                         </td>
                         <td>{i.agent}</td>
                         <td>{i.project}</td>

@@ -11,7 +11,6 @@ import {
   ForecastDayPage,
   ForecastMonthPage,
   HistoryImportPage,
-  MySchedulePage,
   RostersHome,
   type AdjustmentForm,
   type OverviewItem,
@@ -20,8 +19,10 @@ import {
 import { deleteAdjustment, findAdjustment, historySummary, insertAdjustment, listProjects, specialDaysFor, tableExists, type ProjectRow } from './queries.ts';
 import { backtestProject, dailyTotals, planProject, requirementCsv, staffingDefaults, type StaffingParams } from './service.ts';
 import { importHistory } from './import.ts';
-import { myAssignments } from './schedule.ts';
+import { mySchedulePage } from './weekly-swaps.tsx';
 import { registerSchedulingApi } from './api.ts';
+import { peakNotice } from './incentive-service.ts';
+import { PeakNotice } from '../../views/scheduling/incentive-pages.tsx';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -74,6 +75,8 @@ async function dayPage(
   const plan = await planProject(sql, input.project, input.date, input.date, input.params, config.timeZone);
   const bt = plan ? await backtestProject(sql, input.project, config.timeZone) : null;
   const special = (await specialDaysFor(sql, input.project, input.date, input.date)).map((d) => `${d.label} ×${d.factor}`);
+  // Peak plans (server/scheduling/incentive-service.ts) overlapping the shown day, with the gap they open on this project.
+  const peaks = await peakNotice(sql, input.project.code, input.date, config.timeZone);
   return render(c, {
     title: t('sched.forecast.title'),
     status: input.status,
@@ -88,6 +91,7 @@ async function dayPage(
         form={input.form ?? { scope: 'day', kind: 'factor', value: '', note: '', to: '' }}
         errors={input.errors ?? {}}
         notice={input.notice}
+        peakNotice={<PeakNotice ctx={viewContext(c)} project={input.project.code} date={input.date} items={peaks} />}
         plan={
           plan && {
             rows: plan.rows.map((r) => ({
@@ -310,9 +314,9 @@ export function registerSchedulingRoutes(r: SecureRouter): void {
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });
 
-  r.get('/schedule', ['agent'], async (c) => {
-    const { sql } = c.get('deps');
-    const mine = await myAssignments(sql, c.get('user')!.id, today(c), (name) => tableExists(sql, name));
-    return render(c, { title: c.get('t')('sched.my.title'), body: <MySchedulePage ctx={viewContext(c)} agentName={mine.agentName} shifts={mine.shifts} /> });
+  // The agent's page (with recent changes and shift swaps) belongs to the weekly adjustment: server/scheduling/weekly-swaps.tsx.
+  r.get('/schedule', ['agent'], (c) => {
+    const notice = ['swap', 'accept', 'decline', 'withdraw'].includes(c.req.query('notice') ?? '') ? c.get('t')(`weekly.swap.notice.${c.req.query('notice')}`) : undefined;
+    return mySchedulePage(c, { notice });
   });
 }

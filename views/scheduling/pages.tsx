@@ -1,4 +1,5 @@
 // Scheduler pages: the rosters overview, history import, forecast and staffing (day and month), and the agent's own schedule.
+import type { Child } from 'hono/jsx';
 import type { ViewContext } from '../context.ts';
 import { Field, Flash, PostForm, Tabs, formatInstant } from '../components.tsx';
 import { StaffingChart, hhmm } from './chart.tsx';
@@ -234,6 +235,8 @@ export interface ForecastDayProps {
   project: ProjectOption;
   date: string;
   params: ViewParams;
+  /** Peak plans overlapping the day (views/scheduling/incentive-pages.tsx PeakNotice). */
+  peakNotice?: Child;
   /** null when the project has no history. */
   plan: null | {
     rows: IntervalView[];
@@ -310,6 +313,7 @@ export function ForecastDayPage(props: ForecastDayProps) {
       </div>
       <ProjectPicker ctx={ctx} action="/rosters/forecast" projects={props.projects} project={project} dateName="date" dateValue={props.date} params={props.params} />
       {props.notice ? <Flash kind="ok">{props.notice}</Flash> : null}
+      {props.peakNotice}
       {!plan ? (
         <p class="empty">{t('sched.noHistory')}</p>
       ) : (
@@ -545,7 +549,7 @@ export function ForecastMonthPage(props: { ctx: ViewContext; projects: ProjectOp
   );
 }
 
-/** One assignment on the agent's schedule page. */
+/** One assignment on the agent's schedule page; `shift` is '' for a day that changed to a day off. */
 export interface MyShift {
   date: string;
   shift: string;
@@ -553,27 +557,38 @@ export interface MyShift {
   start: string;
   end: string;
   project: string;
+  /** A recent change of the published roster on this day: what it was, who changed it and when. */
+  change?: { was: { shift: string | null; project: string | null }; kind: string; by: string | null; at: Date };
 }
 
-export function MySchedulePage(props: { ctx: ViewContext; agentName: string | null; shifts: MyShift[] | null }) {
+const cellLabel = (ctx: ViewContext, c: { shift: string | null; project: string | null }) => (c.shift ? `${c.shift}${c.project ? ' · ' + c.project : ''}` : ctx.t('weekly.off'));
+
+export function MySchedulePage(props: { ctx: ViewContext; agentName: string | null; shifts: MyShift[] | null; notice?: string; children?: Child }) {
   const { ctx } = props;
   const { t } = ctx;
+  const changed = (props.shifts ?? []).filter((s) => s.change).length;
   return (
     <section class="panel">
       <h1>{t('sched.my.title')}</h1>
       {props.agentName ? <p class="lead">{props.agentName}</p> : null}
+      {props.notice ? <Flash kind="ok">{props.notice}</Flash> : null}
       {!props.shifts || props.shifts.length === 0 ? (
         <p class="empty" data-testid="my-empty">
           {props.agentName ? t('sched.my.none') : t('sched.my.notScheduled')}
         </p>
       ) : (
         <>
+        {changed ? (
+          <Flash kind="info">
+            <span data-testid="my-changed">{t('weekly.my.changedDays', { n: String(changed) })}</span>
+          </Flash>
+        ) : null}
         <p>
           <a href="/schedule.ics" download hx-boost="false" data-testid="ics">
             {t('sched.my.ics')}
           </a>
         </p>
-        <table class="grid">
+        <table class="grid my-schedule">
           <thead>
             <tr>
               <th>{t('sched.date')}</th>
@@ -584,19 +599,28 @@ export function MySchedulePage(props: { ctx: ViewContext; agentName: string | nu
           </thead>
           <tbody>
             {props.shifts.map((s) => (
-              <tr>
-                <td>{s.date}</td>
-                <td>
-                  <strong>{s.shift}</strong> {s.shiftName}
-                </td>
-                <td>{`${s.start}–${s.end}`}</td>
-                <td>{s.project}</td>
-              </tr>
+              <>
+              <tr class={s.change ? 'changed' : undefined} data-date={s.date}><td>{s.date}</td><td>{s.shift ? <><strong>{s.shift}</strong> {s.shiftName}</> : <span class="muted">{t('weekly.off')}</span>}</td><td>{s.shift ? `${s.start}–${s.end}` : ''}</td><td>{s.project}</td></tr>
+              {s.change ? (
+                <tr class="change-note" data-date={s.date}>
+                  <td colspan={4}>
+                    {t('weekly.my.change', {
+                      was: cellLabel(ctx, s.change.was),
+                      now: cellLabel(ctx, { shift: s.shift || null, project: s.project || null }),
+                      at: formatInstant(s.change.at, ctx.locale),
+                      by: s.change.by ?? '—',
+                      kind: t(`weekly.kind.${s.change.kind}`),
+                    })}
+                  </td>
+                </tr>
+              ) : null}
+              </>
             ))}
           </tbody>
         </table>
         </>
       )}
+      {props.children}
     </section>
   );
 }

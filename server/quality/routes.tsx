@@ -20,6 +20,7 @@ import { registerDisputeRoutes } from './disputes.tsx';
 import { registerLoopRoutes } from './loop.tsx';
 import { registerScorecardRoutes } from './scorecards.tsx';
 import { registerReportRoutes } from './reports.tsx';
+import { registerReassignRoutes } from './reassign.tsx';
 import { clientProject, eligibleReviewers } from './reviewers.ts';
 import { DrawError, answerProblems, drawPlan, importCalls, newSeed, readScoringForm, replaceSample, scoreAnswers, scoringData, verifyDraw, type Actor, type PlanFilters, type ScoringData } from './service.ts';
 
@@ -334,6 +335,7 @@ export function registerQualityRoutes(r: SecureRouter): void {
   registerLoopRoutes(r);
   registerScorecardRoutes(r);
   registerReportRoutes(r);
+  registerReassignRoutes(r);
   r.get('/quality', ['inspector', 'client'], async (c) => {
     const { sql } = c.get('deps');
     const me = c.get('user')!.id;
@@ -498,7 +500,13 @@ export function registerQualityRoutes(r: SecureRouter): void {
 
   r.get('/quality/plans/:id', ['inspector'], (c) => {
     const t = c.get('t');
-    const notice = c.req.query('drawn') ? t('quality.draw.done', { count: c.req.query('drawn')! }) : c.req.query('replaced') ? t('quality.sample.replaced') : undefined;
+    const notice = c.req.query('drawn')
+      ? t('quality.draw.done', { count: c.req.query('drawn')! })
+      : c.req.query('replaced')
+        ? t('quality.sample.replaced')
+        : c.req.query('reassigned')
+          ? t('quality.reassign.done')
+          : undefined;
     return planPage(c, idParam(c), { notice });
   });
 

@@ -392,7 +392,7 @@ async function seedClientReviewer(sql: Sql): Promise<void> {
   const projects = await q.projectIdsByCode(sql);
   const ev = projects.get('EV');
   if (ev === undefined) return;
-  await sql`INSERT INTO users (username, display_name, password_hash, roles, client_project_id) VALUES ('client', '赵丽（充电服务客户方）', ${hash}, ${sql.array(['client'])}, ${ev})
+  await sql`INSERT INTO users (username, display_name, password_hash, roles, client_project_id) VALUES ('client', '黄蕾（充电服务客户方）', ${hash}, ${sql.array(['client'])}, ${ev})
             ON CONFLICT (username) DO NOTHING`;
   const [inspector] = await sql<{ id: number }[]>`SELECT id FROM users WHERE username = 'inspector'`;
   const [client] = await sql<{ id: number }[]>`SELECT id FROM users WHERE username = 'client'`;

@@ -59,7 +59,7 @@ describe('quality: client reviewers', () => {
     const [moved] = await t.sql<{ username: string; status: string }[]>`SELECT u.username, s.status FROM samples s JOIN users u ON u.id = s.assigned_to WHERE s.id = ${mine.id}`;
     expect(moved).toEqual({ username: 'inspector', status: 'assigned' });
     const blind = await (await inspector.get(`/quality/samples/${mine.id}`)).text();
-    expect(blind).not.toContain('赵丽');
+    expect(blind).not.toContain('黄蕾');
     const queueBefore = await (await client.get('/quality')).text();
     expect(queueBefore).not.toContain('100.0%'); // not settled yet: no score shown to the client
     expect((await inspector.post(`/quality/samples/${mine.id}/submit`, form(FULL))).status).toBe(303);

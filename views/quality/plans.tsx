@@ -426,6 +426,11 @@ export function PlanPage(props: { ctx: ViewContext; plan: PlanDetail; draw: Draw
                   </td>
                   <td>{percent(s.score)}</td>
                   <td>
+                    {s.status === 'assigned' ? (
+                      <a class="button small q-reassign" href={`/quality/samples/${s.id}/reassign`}>
+                        {t('quality.reassign.link')}
+                      </a>
+                    ) : null}
                     {s.status === 'assigned' || s.status === 'draft' ? (
                       <PostForm ctx={ctx} action={`/quality/samples/${s.id}/replace`} class="inline q-replace">
                         <input type="text" name="reason" aria-label={t('quality.sample.replaceReason')} placeholder={t('quality.sample.replaceReason')} required />

@@ -23,6 +23,38 @@ export async function repeatWindowDays(sql: Deps['sql']): Promise<number> {
   return days >= 1 && days <= 366 ? days : REPEAT_WINDOW_DAYS;
 }
 
+/** The repeat window as stored (its raw text), or undefined when the default applies. */
+export async function storedRepeatWindow(sql: Deps['sql']): Promise<string | undefined> {
+  const [row] = await sql<{ value: string }[]>`SELECT value FROM settings WHERE key = ${REPEAT_WINDOW_SETTING}`;
+  return row?.value;
+}
+
+/**
+ * Is this text a valid repeat window (a whole number of days from 1 to 366, full-width digits
+ * allowed)? Returns the days or undefined.
+ * @example parseRepeatWindow(' ６０ ') // 60
+ * @example parseRepeatWindow('0') // undefined
+ */
+export function parseRepeatWindow(text: string): number | undefined {
+  const trimmed = text.normalize('NFKC').trim();
+  if (!/^\d{1,3}$/.test(trimmed)) return undefined;
+  const days = Number(trimmed);
+  return days >= 1 && days <= 366 ? days : undefined;
+}
+
+/**
+ * Sets the repeat window to `days` if the stored value is still `expected` (undefined: not set),
+ * so two people saving at once do not silently overwrite each other. Returns false on a conflict.
+ */
+export async function saveRepeatWindow(sql: Deps['sql'], days: number, expected: string | undefined): Promise<boolean> {
+  return sql.begin(async (tx) => {
+    const [row] = await tx<{ value: string }[]>`SELECT value FROM settings WHERE key = ${REPEAT_WINDOW_SETTING} FOR UPDATE`;
+    if (row?.value !== expected) return false;
+    await tx`INSERT INTO settings (key, value) VALUES (${REPEAT_WINDOW_SETTING}, ${String(days)}) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`;
+    return true;
+  }) as Promise<boolean>;
+}
+
 export type FileResult =
   | { ok: true; order: WorkOrderRow }
   | { ok: false; reason: 'unknown-scenario' }

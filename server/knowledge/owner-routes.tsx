@@ -13,6 +13,7 @@ import { formValuesFrom, scenarioFromForm, scenarioToForm, type FormErrors, type
 import { analyticsPeriod } from './owner-period.ts';
 import * as q from './owner-queries.ts';
 import { knowledgeSearch } from './search-service.ts';
+import { registerKnowledgeSettingsRoutes } from './settings-routes.tsx';
 import { DiffPage, LibraryPage, LibraryResults, NewScenarioPage, ReviewPage, ScenarioPage } from '../../views/knowledge/owner-library.tsx';
 import { FlagsPage } from '../../views/knowledge/owner-flags.tsx';
 import { ImportPage } from '../../views/knowledge/owner-io.tsx';
@@ -79,6 +80,7 @@ async function reviewPage(c: Ctx, row: q.ScenarioRow, extra: { note?: string; er
 }
 
 export function registerKnowledgeOwnerRoutes(r: SecureRouter): void {
+  registerKnowledgeSettingsRoutes(r);
   r.get('/knowledge', OWNER, async (c) => {
     const { sql } = c.get('deps');
     const query = (c.req.query('q') ?? '').slice(0, 200);

@@ -139,8 +139,15 @@ export interface OrderFilter {
   /** Created before. */
   to?: Date;
   repeatOnly?: boolean;
+  status?: OrderStatus;
+  /** Only open orders whose deadline passed before this instant. */
+  overdueAt?: Date;
   limit?: number;
 }
+
+/** The states of a work order (002's check constraint). */
+export const ORDER_STATUSES = ['open', 'answered', 'closed'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Work orders matching the filter, newest first. */
 export async function listWorkOrders(sql: Sql, f: OrderFilter): Promise<WorkOrderRow[]> {
@@ -151,10 +158,39 @@ export async function listWorkOrders(sql: Sql, f: OrderFilter): Promise<WorkOrde
   if (f.from !== undefined) conds.push(sql`o.created_at >= ${f.from}`);
   if (f.to !== undefined) conds.push(sql`o.created_at < ${f.to}`);
   if (f.repeatOnly) conds.push(sql`o.repeat`);
+  if (f.status !== undefined) conds.push(sql`o.status = ${f.status}`);
+  if (f.overdueAt !== undefined) conds.push(sql`o.status = 'open' AND o.deadline < ${f.overdueAt}`);
   const where = conds.reduce((acc, c) => sql`${acc} AND ${c}`);
   return sql<WorkOrderRow[]>`
     SELECT ${sql.unsafe(ORDER_COLUMNS)} FROM ${sql.unsafe(ORDER_JOINS)}
     WHERE ${where} ORDER BY o.created_at DESC, o.id DESC LIMIT ${f.limit ?? 200}`;
+}
+
+/** A department with the work orders routed to it (as owner or responsible), counted. */
+export interface DepartmentOrderCounts {
+  code: string;
+  name: string;
+  role: 'owning' | 'responsible';
+  total: number;
+  open: number;
+  /** Open orders past their deadline at `now`. */
+  overdue: number;
+  repeat: number;
+}
+
+/** Every department with the orders routed to it, counted: all, open, overdue at `now`, repeat complaints. */
+export async function departmentOrderCounts(sql: Sql, now: Date): Promise<DepartmentOrderCounts[]> {
+  const rows = await sql<DepartmentOrderCounts[]>`
+    SELECT d.code, d.name, d.role,
+           count(o.id)::int AS total,
+           (count(o.id) FILTER (WHERE o.status = 'open'))::int AS open,
+           (count(o.id) FILTER (WHERE o.status = 'open' AND o.deadline < ${now}))::int AS overdue,
+           (count(o.id) FILTER (WHERE o.repeat))::int AS repeat
+    FROM departments d
+    LEFT JOIN work_orders o ON o.owner_dept = d.code OR d.code = ANY(o.responsible_depts)
+    GROUP BY d.code, d.name, d.role
+    ORDER BY d.role, d.code`;
+  return [...rows];
 }
 
 /** Records an agent's flag on a scenario's script; returns its id. */

@@ -13,8 +13,8 @@ import { ORDER_KINDS, type OrderKind, type Scenario } from '../../knowledge/scen
 import { isoDate, maskAccount, maskPhone, type FieldError } from '../../knowledge/workorder.ts';
 import { AgentHome, SearchResults, type HitView, type RecentOrderView } from '../../views/knowledge/agent-search.tsx';
 import { ScenarioPage, ScriptPanel, type FlagFormState } from '../../views/knowledge/agent-scenario.tsx';
-import { OrderList, OrderPage, type OrderFilterValues, type OrderView } from '../../views/knowledge/agent-orders.tsx';
-import { departmentNames, findWorkOrder, insertFlag, listWorkOrders, logClick, logSearch, logTypedSearch, publishedScenario, type OrderFilter, type WorkOrderRow } from './queries.ts';
+import { DepartmentIndex, OrderList, OrderPage, type OrderFilterValues, type OrderView } from '../../views/knowledge/agent-orders.tsx';
+import { departmentNames, departmentOrderCounts, ORDER_STATUSES, type OrderStatus, findWorkOrder, insertFlag, listWorkOrders, logClick, logSearch, logTypedSearch, publishedScenario, type OrderFilter, type WorkOrderRow } from './queries.ts';
 import { knowledgeSearch } from './search-service.ts';
 import { fileWorkOrder } from './orders.ts';
 import { registerKnowledgeOwnerRoutes } from './owner-routes.tsx';
@@ -123,6 +123,7 @@ async function orderView(c: Ctx, o: WorkOrderRow, full: boolean): Promise<OrderV
     timeLimitHours: Math.round((o.deadline.getTime() - o.created_at.getTime()) / 3_600_000),
     repeat: o.repeat,
     repeatOf: repeatOf ? { id: repeatOf.id, number: repeatOf.number } : null,
+    overdue: o.status === 'open' && o.deadline.getTime() < c.get('deps').now().getTime(),
   };
 }
 
@@ -130,11 +131,21 @@ async function orderView(c: Ctx, o: WorkOrderRow, full: boolean): Promise<OrderV
 function orderFilters(c: Ctx): { values: OrderFilterValues; filter: OrderFilter; errors: Record<string, string> } {
   const tz = c.get('deps').config.timeZone;
   const kind = c.req.query('kind') ?? '';
-  const values: OrderFilterValues = { kind: (ORDER_KINDS as readonly string[]).includes(kind) ? kind : '', from: (c.req.query('from') ?? '').trim(), to: (c.req.query('to') ?? '').trim(), repeat: c.req.query('repeat') === '1' };
+  const status = c.req.query('status') ?? '';
+  const values: OrderFilterValues = {
+    kind: (ORDER_KINDS as readonly string[]).includes(kind) ? kind : '',
+    status: (ORDER_STATUSES as readonly string[]).includes(status) ? status : '',
+    from: (c.req.query('from') ?? '').trim(),
+    to: (c.req.query('to') ?? '').trim(),
+    repeat: c.req.query('repeat') === '1',
+    overdue: c.req.query('overdue') === '1',
+  };
   const filter: OrderFilter = {};
   const errors: Record<string, string> = {};
   if (values.kind) filter.kind = values.kind as OrderKind;
+  if (values.status) filter.status = values.status as OrderStatus;
   if (values.repeat) filter.repeatOnly = true;
+  if (values.overdue) filter.overdueAt = c.get('deps').now();
   for (const key of ['from', 'to'] as const) {
     if (!values[key]) continue;
     const day = isoDate(values[key]);
@@ -254,6 +265,12 @@ export function registerKnowledgeRoutes(r: SecureRouter): void {
     const orders = await Promise.all(rows.map((o) => orderView(c, o, false)));
     const status = Object.keys(errors).length ? 422 : 200;
     return render(c, { title: c.get('t')('order.list.mine'), status, wide: true, body: <OrderList ctx={viewContext(c)} title={c.get('t')('order.list.mine')} action="/agent/orders" orders={orders} filters={values} errors={errors} /> });
+  });
+
+  r.get('/orders/departments', DEPARTMENT_READERS, async (c) => {
+    const { sql, now } = c.get('deps');
+    const departments = await departmentOrderCounts(sql, now());
+    return render(c, { title: c.get('t')('order.departments.title'), body: <DepartmentIndex ctx={viewContext(c)} departments={departments} /> });
   });
 
   r.get('/orders/department/:code', DEPARTMENT_READERS, async (c) => {

@@ -26,6 +26,8 @@ export interface OrderView {
   timeLimitHours: number;
   repeat: boolean;
   repeatOf: { id: number; number: string } | null;
+  /** Still open past its deadline. */
+  overdue: boolean;
 }
 
 function RepeatBadge({ ctx, repeat }: { ctx: ViewContext; repeat: boolean }) {
@@ -123,9 +125,22 @@ export function OrderPage({ ctx, order, filed }: { ctx: ViewContext; order: Orde
 
 export interface OrderFilterValues {
   kind: string;
+  /** '' for any, else open / answered / closed. */
+  status: string;
   from: string;
   to: string;
   repeat: boolean;
+  overdue: boolean;
+}
+
+const STATUSES = ['open', 'answered', 'closed'] as const;
+
+function OverdueBadge({ ctx, overdue }: { ctx: ViewContext; overdue: boolean }) {
+  return overdue ? (
+    <span class="badge overdue" data-testid="overdue">
+      {ctx.t('order.overdue')}
+    </span>
+  ) : null;
 }
 
 /** A list of orders with its filter form (GET, so a filtered list is a link). */
@@ -143,6 +158,11 @@ export function OrderList(props: {
   return (
     <section class="panel order-list">
       <h1>{props.title}</h1>
+      {props.departments ? (
+        <p class="dept-back">
+          <a href="/orders/departments">← {t('order.departments.title')}</a>
+        </p>
+      ) : null}
       {props.departments ? (
         <nav class="tabs dept-tabs" aria-label={t('order.filter.department')}>
           {props.departments.map((d) => (
@@ -164,6 +184,17 @@ export function OrderList(props: {
             ))}
           </select>
         </div>
+        <div class="field">
+          <label for="f-status">{t('order.filter.status')}</label>
+          <select id="f-status" name="status">
+            <option value="">{t('order.filter.allStatuses')}</option>
+            {STATUSES.map((st) => (
+              <option value={st} selected={st === filters.status}>
+                {t(`order.status.${st}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <div class={errors.from ? 'field has-error' : 'field'}>
           <label for="f-from">{t('order.filter.from')}</label>
           <input id="f-from" name="from" type="date" value={filters.from} />
@@ -176,6 +207,9 @@ export function OrderList(props: {
         </div>
         <label class="inline-choice">
           <input type="checkbox" name="repeat" value="1" checked={filters.repeat} /> {t('order.filter.repeatOnly')}
+        </label>
+        <label class="inline-choice">
+          <input type="checkbox" name="overdue" value="1" checked={filters.overdue} /> {t('order.filter.overdueOnly')}
         </label>
         <button type="submit">{t('order.filter.apply')}</button>
       </form>
@@ -190,6 +224,7 @@ export function OrderList(props: {
                 <th>{t('order.detail.number')}</th>
                 <th>{t('order.detail.createdAt')}</th>
                 <th>{t('order.detail.kind')}</th>
+                <th>{t('order.detail.status')}</th>
                 <th>{t('order.detail.scenario')}</th>
                 <th>{t('order.detail.account')}</th>
                 <th>{t('order.detail.phone')}</th>
@@ -205,17 +240,70 @@ export function OrderList(props: {
                   </td>
                   <td>{formatInstant(o.createdAt, ctx.locale)}</td>
                   <td>{t(`order.kind.${o.kind}`)}</td>
+                  <td>{t(`order.status.${o.status}`)}</td>
                   <td>{o.scenarioTitle}</td>
                   <td class="masked">{o.account}</td>
                   <td class="masked">{o.phone}</td>
                   <td>{o.owner?.name ?? ''}</td>
-                  <td>{formatInstant(o.deadline, ctx.locale)}</td>
+                  <td class={o.overdue ? 'overdue' : undefined}>
+                    {formatInstant(o.deadline, ctx.locale)} <OverdueBadge ctx={ctx} overdue={o.overdue} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </>
       )}
+    </section>
+  );
+}
+
+/** A department's counts as the index shows them. */
+export interface DepartmentCountsView {
+  code: string;
+  name: string;
+  role: 'owning' | 'responsible';
+  total: number;
+  open: number;
+  overdue: number;
+  repeat: number;
+}
+
+/** Every department with the orders routed to it; each count opens the department's list with that filter. */
+export function DepartmentIndex({ ctx, departments }: { ctx: ViewContext; departments: DepartmentCountsView[] }) {
+  const { t } = ctx;
+  const link = (code: string, query: string, count: number) =>
+    count === 0 ? <span class="muted">0</span> : <a href={`/orders/department/${encodeURIComponent(code)}${query}`}>{count}</a>;
+  return (
+    <section class="panel order-list">
+      <h1>{t('order.departments.title')}</h1>
+      <p class="muted">{t('order.departments.intro')}</p>
+      <table class="grid dept-index" data-testid="dept-index">
+        <thead>
+          <tr>
+            <th>{t('order.filter.department')}</th>
+            <th>{t('order.departments.role')}</th>
+            <th class="num">{t('order.departments.total')}</th>
+            <th class="num">{t('order.status.open')}</th>
+            <th class="num">{t('order.overdue')}</th>
+            <th class="num">{t('order.repeat')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {departments.map((d) => (
+            <tr data-dept={d.code}>
+              <td>
+                <a href={`/orders/department/${encodeURIComponent(d.code)}`}>{d.name}</a> <code>{d.code}</code>
+              </td>
+              <td>{t(`order.departments.role.${d.role}`)}</td>
+              <td class="num">{link(d.code, '', d.total)}</td>
+              <td class="num">{link(d.code, '?status=open', d.open)}</td>
+              <td class={d.overdue > 0 ? 'num overdue' : 'num'}>{link(d.code, '?overdue=1', d.overdue)}</td>
+              <td class="num">{link(d.code, '?repeat=1', d.repeat)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

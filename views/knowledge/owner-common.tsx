@@ -4,9 +4,9 @@ import type { ViewContext } from '../context.ts';
 import { Tabs, type TabSpec } from '../components.tsx';
 import type { ScenarioChange } from '../../knowledge/diff.ts';
 
-export type OwnerTab = 'library' | 'flags' | 'import' | 'analytics' | 'matrix';
+export type OwnerTab = 'library' | 'flags' | 'import' | 'analytics' | 'matrix' | 'orders' | 'settings';
 
-/** The knowledge owners' tabs; admins (who only reach the matrix) see just that tab. */
+/** The knowledge owners' tabs; admins see the ones they may open (matrix, department orders, settings). */
 export function OwnerTabs({ ctx, active }: { ctx: ViewContext; active: OwnerTab }) {
   const owner = ctx.user?.roles.includes('knowledge') ?? false;
   const tabs: TabSpec<OwnerTab>[] = [
@@ -15,8 +15,10 @@ export function OwnerTabs({ ctx, active }: { ctx: ViewContext; active: OwnerTab 
     ['import', '/knowledge/import', 'owner.tab.import'],
     ['analytics', '/knowledge/analytics', 'owner.tab.analytics'],
     ['matrix', '/knowledge/matrix', 'owner.tab.matrix'],
+    ['orders', '/orders/departments', 'owner.tab.orders'],
+    ['settings', '/knowledge/settings', 'owner.tab.settings'],
   ];
-  return <Tabs ctx={ctx} label="nav.knowledge" active={active} tabs={tabs.filter(([k]) => owner || k === 'matrix')} />;
+  return <Tabs ctx={ctx} label="nav.knowledge" active={active} tabs={tabs.filter(([k]) => owner || k === 'matrix' || k === 'orders' || k === 'settings')} />;
 }
 
 /** Error messages of one field, beside it. */

@@ -72,6 +72,17 @@ export function demoOfflineBlock(agent: string, date: string, shift: ShiftRow, s
   return { kind: OFFLINE_KINDS[(h >>> 1) % 3]!, startMinute, endMinute: startMinute + 60 };
 }
 
+/** Offsets the floor staggers breaks by, so one shift's agents do not all leave the phones in the same interval. */
+export const BREAK_STAGGER_MINUTES: readonly number[] = [-30, 0, 30, 60];
+
+/**
+ * How far an agent's breaks move from the shift type's plan on a date (the same for all of that shift's breaks).
+ * @example breakStagger('A0001', '2026-11-25') // one of -30, 0, 30, 60
+ */
+export function breakStagger(agent: string, shiftDate: string): number {
+  return BREAK_STAGGER_MINUTES[hashOf(`${agent}|${shiftDate}|breaks`) % BREAK_STAGGER_MINUTES.length]!;
+}
+
 /** A shift type as the state needs it. */
 export interface ShiftRow {
   code: string;
@@ -216,7 +227,11 @@ export async function loadIntradayDay(sql: Sql, date: string, now: Date, timeZon
     if (!isToday && byAgent.has(c.code)) continue;
     const offset = isToday ? 0 : -1440;
     const start = shift.startMinute + offset;
-    const offline: OfflineBlock[] = (shift.breaks ?? []).map((b) => ({ kind: 'break' as const, startMinute: start + b.offsetMinutes, endMinute: start + b.offsetMinutes + b.minutes }));
+    const stagger = breakStagger(c.code, c.date);
+    const offline: OfflineBlock[] = (shift.breaks ?? []).map((b) => {
+      const from = Math.max(start, Math.min(start + shift.lengthMinutes - b.minutes, start + b.offsetMinutes + stagger));
+      return { kind: 'break' as const, startMinute: from, endMinute: from + b.minutes };
+    });
     const work = isToday ? demoOfflineBlock(c.code, date, shift, Object.keys(skillsOf.get(c.code) ?? {}).length) : null;
     if (work) offline.push(work);
     byAgent.set(c.code, { agentId: c.code, project: c.project_code, startMinute: start, endMinute: start + shift.lengthMinutes, offline, loans: [], absent: false, origin: 'roster' });

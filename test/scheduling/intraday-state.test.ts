@@ -2,7 +2,7 @@
 // availability, actuals moving "now" and the re-forecast, and the change log replayed in order.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { testDb, type TestDb } from '../support/db.ts';
-import { applyLog, demoOfflineBlock, hashOf, loadIntradayDay, minuteOfDay, type ChangeRow } from '../../server/scheduling/intraday-state.ts';
+import { applyLog, breakStagger, demoOfflineBlock, hashOf, loadIntradayDay, minuteOfDay, type ChangeRow } from '../../server/scheduling/intraday-state.ts';
 import { dayStatus } from '../../scheduling/intraday/status.ts';
 import { intervalStart } from '../../scheduling/time.ts';
 
@@ -18,9 +18,9 @@ describe('intraday state from the published roster', () => {
     const [r] = await db.sql<{ id: number }[]>`INSERT INTO rosters (month, status, published_at) VALUES ('2026-11', 'published', now()) RETURNING id`;
     // A0001, A0003, A0005, A0006: only 95598; A0007: 95598 and INS (multi-skilled); A0241: only EV.
     const cells: [string, string, string, string][] = [
-      ['A0001', DATE, 'D', '95598'], // 09:00–17:00, rests 11:00 and 15:30, meal 12:30
-      ['A0003', DATE, 'E', '95598'], // 07:00–15:00, rests 09:00 and 13:30, meal 11:00
-      ['A0005', '2026-11-24', 'N', '95598'], // last night 23:00–07:00: today 00:00–07:00, rests 01:00 and 05:30, meal 03:00
+      ['A0001', DATE, 'D', '95598'], // 09:00–17:00, breaks (+30) 11:30 rest, 13:00 meal, 16:00 rest
+      ['A0003', DATE, 'E', '95598'], // 07:00–15:00, breaks (-30) 08:30 rest, 10:30 meal, 13:00 rest
+      ['A0005', '2026-11-24', 'N', '95598'], // last night 23:00–07:00: today 00:00–07:00, breaks (+60) 02:00, 04:00, 06:30
       ['A0006', DATE, 'N', '95598'], // tonight from 23:00
       ['A0007', DATE, 'D', '95598'], // and analysis 14:00–15:00 (demo offline plan)
       ['A0241', DATE, 'D', 'EV'],
@@ -58,15 +58,18 @@ describe('intraday state from the published roster', () => {
     ]);
     const rows = dayStatus(day.state, ['95598', 'EV']);
     const at = (p: string, i: number) => ({ scheduled: rows[p]![i]!.scheduledAgents, offline: rows[p]![i]!.offlineAgents, present: rows[p]![i]!.presentAgents });
+    // Breaks staggered per agent (-30, 0, +30 or +60 min): A0001 +30, A0003 -30, A0005 (last night) +60, A0007 -30.
+    expect([['A0001', DATE], ['A0003', DATE], ['A0005', '2026-11-24'], ['A0007', DATE]].map(([a, d]) => breakStagger(a!, d!))).toEqual([30, -30, 60, -30]);
     expect(at('95598', 0)).toEqual({ scheduled: 1, offline: 0, present: 1 }); // A0005
-    expect(at('95598', 2)).toEqual({ scheduled: 1, offline: 1, present: 0 }); // A0005's 01:00 rest
+    expect(at('95598', 4)).toEqual({ scheduled: 1, offline: 1, present: 0 }); // A0005's rest 02:00
+    expect(at('95598', 8)).toEqual({ scheduled: 1, offline: 1, present: 0 }); // A0005's meal 04:00
     expect(at('95598', 14)).toEqual({ scheduled: 1, offline: 0, present: 1 }); // 07:00: A0005 gone, A0003 in
-    expect(at('95598', 16)).toEqual({ scheduled: 1, offline: 0, present: 1 }); // 08:00: A0003 only
-    expect(at('95598', 18)).toEqual({ scheduled: 3, offline: 1, present: 2 }); // 09:00: D shifts start, A0003 rests
-    expect(at('95598', 20)).toEqual({ scheduled: 3, offline: 0, present: 3 }); // 10:00
-    expect(at('95598', 22)).toEqual({ scheduled: 3, offline: 3, present: 0 }); // 11:00: meal, rest, rest
+    expect(at('95598', 17)).toEqual({ scheduled: 1, offline: 1, present: 0 }); // A0003's rest 08:30
+    expect(at('95598', 18)).toEqual({ scheduled: 3, offline: 0, present: 3 }); // 09:00: D shifts start
+    expect(at('95598', 21)).toEqual({ scheduled: 3, offline: 2, present: 1 }); // 10:30: A0003's meal, A0007's rest
+    expect(at('95598', 26)).toEqual({ scheduled: 3, offline: 2, present: 1 }); // 13:00: A0001's meal, A0003's rest
     expect(at('95598', 28)).toEqual({ scheduled: 3, offline: 1, present: 2 }); // 14:00: A0007's analysis
-    expect(at('95598', 30)).toEqual({ scheduled: 2, offline: 0, present: 2 }); // 15:00: A0003 gone
+    expect(at('95598', 30)).toEqual({ scheduled: 2, offline: 1, present: 1 }); // 15:00: A0003 gone, A0007's rest
     expect(at('95598', 46)).toEqual({ scheduled: 1, offline: 0, present: 1 }); // 23:00: A0006
     expect(at('EV', 20)).toEqual({ scheduled: 1, offline: 0, present: 1 });
     const availability = Object.fromEntries(day.state.agents.filter((a) => ['A0001', 'A0002', 'A0004', 'A0010', 'A0012'].includes(a.agentId)).map((a) => [a.agentId, a.availability]));

@@ -149,14 +149,14 @@ function BoardForm(props: { ctx: ViewContext; v: IntradayView; action: string; c
   );
 }
 
-function SuggestionItem({ ctx, v, s }: { ctx: ViewContext; v: IntradayView; s: SuggestionView }) {
+function SuggestionItem({ ctx, v, s, position }: { ctx: ViewContext; v: IntradayView; s: SuggestionView; position: number }) {
   const { t } = ctx;
-  const names = s.agents.slice(0, 4).map((a) => `${a.name}（${a.code}）`).join('、') + (s.agents.length > 4 ? t('intraday.andMore', { n: String(s.agents.length - 4) }) : '');
+  const names = s.agents.slice(0, 4).map((a) => `${a.name} ${a.code}`).join(', ') + (s.agents.length > 4 ? t('intraday.andMore', { n: String(s.agents.length - 4) }) : '');
   const up = s.after >= s.before;
   return (
     <li class={`suggestion kind-${s.kind}`} data-testid="suggestion">
       <div class="s-head">
-        <span class="s-rank">#{s.rank}</span>
+        <span class="s-rank" title={s.id}>{position}.</span>
         <strong>{t(`intraday.kind.${s.kind}`)}</strong>
         {s.tier ? <span class="badge">{t('intraday.tier', { tier: String(s.tier) })}</span> : null}
         {s.sourceProject ? <span class="badge">{t('intraday.fromProject', { project: s.sourceProject })}</span> : null}
@@ -172,9 +172,9 @@ function SuggestionItem({ ctx, v, s }: { ctx: ViewContext; v: IntradayView; s: S
           {t('intraday.cost')} {s.cost.toFixed(1)}
         </span>
       </p>
-      <BoardForm ctx={ctx} v={v} action="/rosters/intraday/apply" class="s-apply" label={t('intraday.applyLabel', { rank: String(s.rank) })}>
+      <BoardForm ctx={ctx} v={v} action="/rosters/intraday/apply" class="s-apply" label={t('intraday.applyLabel', { rank: String(position) })}>
         <input type="hidden" name="suggestion" value={s.id} />
-        <button type="submit" class={s.rank === v.suggestions[0]?.rank ? 'primary' : undefined}>
+        <button type="submit" class={position === 1 ? 'primary' : undefined}>
           {t('intraday.apply')}
         </button>
       </BoardForm>
@@ -226,8 +226,8 @@ export function IntradayBoard({ ctx, v }: { ctx: ViewContext; v: IntradayView })
           <h2 id="sugg-title">{t('intraday.suggestions')}</h2>
           {v.suggestions.length ? (
             <ol class="suggestions">
-              {v.suggestions.map((s) => (
-                <SuggestionItem ctx={ctx} v={v} s={s} />
+              {v.suggestions.map((s, i) => (
+                <SuggestionItem ctx={ctx} v={v} s={s} position={i + 1} />
               ))}
             </ol>
           ) : (
@@ -363,7 +363,7 @@ export function IntradayPage({ ctx, v }: { ctx: ViewContext; v: IntradayView }) 
           <label for="f-project">{t('intraday.project')}</label>
           <select id="f-project" name="project">
             {v.projects.map((p) => (
-              <option value={p.code} selected={p.code === v.project}>{`${p.code} ${p.name}`}</option>
+              <option value={p.code} selected={p.code === v.project}>{p.name.includes(p.code) ? p.name : `${p.code} ${p.name}`}</option>
             ))}
           </select>
           <label for="f-date">{t('intraday.date')}</label>

@@ -32,11 +32,33 @@ describe('my schedule', () => {
     const agent = await signedIn(t, 'agent');
     const html = await (await agent.get('/schedule')).text();
     expect(html).toContain('href="/schedule.ics"');
-    const rows = [...html.matchAll(/<tr><td>([\d-]+)<\/td><td><strong>(\w+)<\/strong> ([^<]+)<\/td><td>([^<]+)<\/td><td>(\w*)<\/td><\/tr>/g)].map((m) => m.slice(1));
+    const rows = [...html.matchAll(/<tr data-date="[\d-]+"><td>([\d-]+)<\/td><td><strong>(\w+)<\/strong> ([^<]+)<\/td><td>([^<]+)<\/td><td>(\w*)<\/td><\/tr>/g)].map((m) => m.slice(1));
     expect(rows).toEqual([
       ['2026-11-26', 'N', '夜班', '23:00–07:00', '95598'],
       ['2026-11-28', 'D', '白班', '09:00–17:00', 'EV'],
     ]);
     expect((await agent.get('/schedule.ics')).status).toBe(200);
+  });
+
+  it('highlights days the published roster changed in the last 14 days, with was/now, who and when', async () => {
+    // Continues the previous test's published November roster (clock: 2026-11-25 10:00 Shanghai).
+    const [r] = await t.sql<{ id: number }[]>`SELECT id FROM rosters WHERE month = '2026-11'`;
+    const [me] = await t.sql<{ code: string }[]>`SELECT a.code FROM agents_sched a JOIN users u ON u.id = a.user_id WHERE u.username = 'agent'`;
+    const [sched] = await t.sql<{ id: number }[]>`SELECT id FROM users WHERE username = 'scheduler'`;
+    const change = (date: string, from: [string | null, string | null], to: [string | null, string | null]) => ({
+      agent: me!.code, date, from: { shift: from[0], project: from[1] }, to: { shift: to[0], project: to[1] }, reasons: ['leave'], required: false,
+    });
+    await t.sql`INSERT INTO roster_versions (roster_id, version, kind, changes, created_by, created_at) VALUES
+      (${r!.id}, 2, 'replan', ${t.sql.json([change('2026-11-26', ['D', '95598'], ['N', '95598'])] as never)}, ${sched!.id}, '2026-11-05T02:00:00Z'),
+      (${r!.id}, 3, 'swap', ${t.sql.json([change('2026-11-28', ['E', '95598'], ['D', 'EV']), change('2026-11-29', ['M', 'EV'], [null, null])] as never)}, ${sched!.id}, '2026-11-22T06:30:00Z')`;
+    const agent = await signedIn(t, 'agent');
+    const html = await (await agent.get('/schedule')).text();
+    // 26th: changed 20 days ago → not highlighted. 28th: changed 3 days ago. 29th: became a day off, listed as such.
+    expect(html).toContain('<tr data-date="2026-11-26"><td>');
+    expect(html).toContain('<tr class="changed" data-date="2026-11-28">');
+    expect(html).toContain('原为 E · 95598，现为 D · EV（换班，2026/11/22 14:30 由 张敏 调整）');
+    expect(html).toContain('<tr class="changed" data-date="2026-11-29"><td>2026-11-29</td><td><span class="muted">休</span>');
+    expect(html).toContain('原为 M · EV，现为 休（换班，');
+    expect(html).toContain('最近 14 天内您有 2 天的班次被调整');
   });
 });

@@ -96,7 +96,7 @@ function checkRecord(raw: Record<string, unknown>, projects: ReadonlySet<string>
     const s = text(k);
     if (!/^\d+$/.test(s)) {
       problems.push(`${k} "${s}" must be a whole number ≥ 0`);
-      return 0;
+      return NaN;
     }
     return Number(s);
   };

@@ -158,8 +158,8 @@ export function RosterJob({ ctx, job }: { ctx: ViewContext; job: JobView }) {
   );
 }
 
-function Select(p: { name: string; label: string; value: string; options: [string, string][]; error?: string }) {
-  const id = `f-${p.name}`;
+function Select(p: { name: string; id?: string; label: string; value: string; options: [string, string][]; error?: string }) {
+  const id = p.id ?? `f-${p.name}`;
   return (
     <div class={p.error ? 'field has-error' : 'field'}>
       <label for={id}>{p.label}</label>
@@ -255,14 +255,14 @@ function EditPanel({ ctx, v, edit }: { ctx: ViewContext; v: RosterView; edit: Ed
               class="row roster-pick"
               hx-get={`/rosters/${v.month}/preview`}
               hx-trigger="change delay:200ms"
-              hx-include="#f-shift, #f-project"
+              hx-include="#f-cell-shift, #f-cell-project"
               hx-vals={JSON.stringify({ agent: edit.agent, date: edit.date })}
               hx-target="#roster-preview"
               hx-swap="innerHTML"
               hx-sync="this:replace"
             >
-              <Select name="shift" label={t('roster.edit.shift')} value={edit.shift} options={[['', t('roster.edit.off')], ...v.shiftCodes.map((s): [string, string] => [s, s])]} error={v.errors.shift} />
-              <Select name="project" label={t('roster.edit.project')} value={edit.project} options={[['', '—'], ...v.projects.map((p): [string, string] => [p, p])]} error={v.errors.project} />
+              <Select name="shift" id="f-cell-shift" label={t('roster.edit.shift')} value={edit.shift} options={[['', t('roster.edit.off')], ...v.shiftCodes.map((s): [string, string] => [s, s])]} error={v.errors.shift} />
+              <Select name="project" id="f-cell-project" label={t('roster.edit.project')} value={edit.project} options={[['', '—'], ...v.projects.map((p): [string, string] => [p, p])]} error={v.errors.project} />
             </div>
             <button type="submit" class="primary">
               {t('roster.edit.save')}

@@ -16,6 +16,7 @@ import type { Contribution } from '../../scheduling/incentives/ledger.ts';
 import type { DayState } from '../../scheduling/intraday/types.ts';
 import { IntradayBoard, IntradayPage, type IntradayView, type SuggestionView } from '../../views/scheduling/intraday-pages.tsx';
 import { loadIntradayDay, INTERVAL_MINUTES, type IntradayDay } from './intraday-state.ts';
+import { creditContributions } from './incentive-store.ts';
 import { parseActualsCsv, parseActualsJson, projectCodes, stormCsv, storeActuals, type ActualError } from './intraday-actuals.ts';
 
 /** Demo data of this part: none — the day's state is built from the published roster and the forecast. */
@@ -179,10 +180,15 @@ async function bump(tx: Sql, date: string, expected: number): Promise<boolean> {
 }
 
 class Stale extends Error {}
+class CreditFailed extends Error {}
 
 /** The routes as the feature list registers them. */
 export function registerIntradayRoutes(r: SecureRouter): void {
-  registerIntradayRoutesWith(r, {});
+  registerIntradayRoutesWith(r, {
+    credit: async (tx, contributions, meta) => {
+      await creditContributions(tx, contributions, meta);
+    },
+  });
 }
 
 /** The routes with an explicit ledger hook. */
@@ -224,11 +230,17 @@ export function registerIntradayRoutesWith(r: SecureRouter, options: IntradayOpt
         await s`INSERT INTO intraday_changes (date, seq, kind, project_code, label, changes, effect, cost, applied_by, applied_by_name, applied_at)
                 VALUES (${date}::date, ${seq}, ${suggestion.kind}, ${suggestion.project}, ${suggestion.reason}, ${s.json(suggestion.changes as never)},
                         ${s.json(suggestion.effect as never)}, ${suggestion.cost}, ${u.id}, ${u.username}, ${now()})`;
-        if (contributions.length && options.credit) await options.credit(s, contributions, { date, userId: u.id, reference: `intraday:${date}:${seq}` });
+        if (contributions.length && options.credit) {
+          // The ledger prices contributions from its configurable catalogue; one it cannot price stops the apply.
+          await options.credit(s, contributions, { date, userId: u.id, reference: `intraday:${date}:${seq}` }).catch((err: unknown) => {
+            throw err instanceof RangeError ? new CreditFailed(err.message) : err;
+          });
+        }
         await audit(s, { ...actor(c), action: 'intraday.apply', target: `intraday:${date}`, detail: { seq, suggestion: suggestion.id, kind: suggestion.kind, project: suggestion.project, agents: suggestion.agentIds, changes: suggestion.changes.length, serviceLevel: [suggestion.effect.serviceLevelBefore, suggestion.effect.serviceLevelAfter], contributions: contributions.length } });
       });
     } catch (err) {
       if (err instanceof Stale) return answer(c, date, project, { problem: t('intraday.stale') }, 409);
+      if (err instanceof CreditFailed) return answer(c, date, project, { problem: t('intraday.creditFailed', { error: err.message }) }, 422);
       throw err;
     }
     return after(c, date, project, 'intraday.applied');

@@ -222,4 +222,34 @@ describe('intraday routes', () => {
     const actions = await t.sql<{ action: string }[]>`SELECT action FROM audit_log WHERE action LIKE 'intraday.%' ORDER BY id`;
     expect(actions.map((a) => a.action)).toEqual(['intraday.actuals', 'intraday.actuals', 'intraday.actuals', 'intraday.apply', 'intraday.noShows', 'intraday.undo', 'intraday.undo']);
   });
+
+  it('credits the points ledger for a move, overtime or call-in, in the apply transaction', async () => {
+    const html = await (await s.get('/rosters/intraday?project=95598')).text();
+    const version = /name="version" value="(\d+)"/.exec(html)![1]!;
+    const id = [...html.matchAll(/name="suggestion" value="([^"]+)"/g)].map((m) => m[1]!).find((x) => /moveAgent|overtime|callIn/.test(x))!;
+    expect(id).toBeDefined();
+    const ledgerBefore = await count('incentive_ledger');
+    const res = await s.post('/rosters/intraday/apply', { date: DATE, project: '95598', version, suggestion: id });
+    expect(res.status).toBe(303);
+    const [change] = await t.sql<{ seq: number; changes: { type: string; agentId: string; startMinute?: number; endMinute: number }[] }[]>`SELECT seq, changes FROM intraday_changes WHERE undone_at IS NULL`;
+    const ledger = await t.sql<{ code: string; kind: string; hours: number; reference: string }[]>`
+      SELECT a.code, l.kind, l.hours::float8 AS hours, l.reference FROM incentive_ledger l JOIN agents_sched a ON a.id = l.agent_id
+      WHERE l.reference = ${`${DATE} ${id}`} ORDER BY l.id`;
+    const expected = change!.changes
+      .filter((c) => c.type === 'callIn' || c.type === 'loan' || c.type === 'setShiftEnd')
+      .map((c) => ({ code: c.agentId, kind: c.type === 'loan' ? 'coverProject' : c.type === 'callIn' ? 'callIn' : 'peakOvertime' }));
+    expect(ledger.map((l) => ({ code: l.code, kind: l.kind }))).toEqual(expected);
+    expect(ledger.every((l) => l.hours > 0)).toBe(true);
+    expect(await count('incentive_ledger')).toBe(ledgerBefore + expected.length);
+  });
+
+  it('lets only one of two simultaneous applies of the same state through', async () => {
+    const html = await (await s.get('/rosters/intraday?project=95598')).text();
+    const version = /name="version" value="(\d+)"/.exec(html)![1]!;
+    const id = /name="suggestion" value="([^"]+)"/.exec(html)![1]!;
+    const before = await count('intraday_changes');
+    const results = await Promise.all([0, 1].map(() => s.post('/rosters/intraday/apply', { date: DATE, project: '95598', version, suggestion: id })));
+    expect(results.map((r) => r.status).sort()).toEqual([303, 409]);
+    expect(await count('intraday_changes')).toBe(before + 1);
+  });
 });

@@ -81,6 +81,7 @@ export const intradayStrings: { 'zh-CN': Record<string, string>; en: Record<stri
     'intraday.uploaded': '实际数据已导入，余下时段已重新预测。',
     'intraday.stale': '今日状态已被更新（新数据或他人调整），请按刷新后的建议操作。',
     'intraday.table': '各时段明细',
+    'intraday.creditFailed': '积分台账无法记录此次贡献，未采纳：{error}',
   },
   en: {
     'intraday.title': 'Daily tweak',
@@ -163,5 +164,6 @@ export const intradayStrings: { 'zh-CN': Record<string, string>; en: Record<stri
     'intraday.uploaded': 'Actuals stored; the rest of the day is re-forecast.',
     'intraday.stale': 'Today changed meanwhile (new actuals or someone else’s change); act on the refreshed suggestions.',
     'intraday.table': 'Interval detail',
+    'intraday.creditFailed': 'The points ledger cannot record this contribution; nothing applied: {error}',
   },
 };

@@ -20,6 +20,26 @@ async function disputeWindowDays(sql: Sql): Promise<number> {
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_DISPUTE_WINDOW_DAYS;
 }
 
+/** The centre's arbitrator (settings key `quality.arbitratorId`), if set to an active inspector. */
+async function centreArbitrator(sql: Sql): Promise<number | null> {
+  const [row] = await sql<{ id: number }[]>`SELECT u.id FROM settings s JOIN users u ON u.id::text = s.value
+    WHERE s.key = 'quality.arbitratorId' AND u.active AND 'inspector' = ANY(u.roles)`;
+  return row?.id ?? null;
+}
+
+/**
+ * Who arbitrates a dispute of this evaluation: the arbitrator named by its plan, else the centre's
+ * arbitrator, else the inspector who scored it.
+ */
+export async function arbitratorFor(sql: Sql, ev: { sample_id: number | null; evaluator_id: number }): Promise<number> {
+  if (ev.sample_id !== null) {
+    const [row] = await sql<{ arbitrator_id: number | null }[]>`SELECT pl.arbitrator_id FROM samples s JOIN plans pl ON pl.id = s.plan_id
+      JOIN users u ON u.id = pl.arbitrator_id WHERE s.id = ${ev.sample_id} AND u.active`;
+    if (row?.arbitrator_id) return row.arbitrator_id;
+  }
+  return (await centreArbitrator(sql)) ?? ev.evaluator_id;
+}
+
 function idParam(c: Ctx): number {
   const raw = c.req.param('id') ?? '';
   if (!/^\d{1,9}$/.test(raw)) throw new HTTPException(404);
@@ -40,6 +60,7 @@ interface DisputeRow {
   comment: string;
   status: string;
   resolution_comment: string | null;
+  arbitrator_id: number | null;
   arbitrator_name: string | null;
   created_at: Date;
   call_id: string;
@@ -47,7 +68,7 @@ interface DisputeRow {
 }
 
 const DISPUTE_SELECT = `SELECT d.id, d.evaluation_id, d.item_id, d.agent_id, a.display_name AS agent_name, d.comment, d.status, d.resolution_comment,
-    r.display_name AS arbitrator_name, d.created_at, e.call_id, e.scorecard_version_id
+    d.arbitrator_id, r.display_name AS arbitrator_name, d.created_at, e.call_id, e.scorecard_version_id
   FROM disputes d JOIN evaluations e ON e.id = d.evaluation_id JOIN users a ON a.id = d.agent_id LEFT JOIN users r ON r.id = d.arbitrator_id`;
 
 function itemOf(card: q.ScorecardVersionRow['body'], itemId: string): ScorecardItem | undefined {
@@ -135,7 +156,7 @@ export function registerDisputeRoutes(r: SecureRouter): void {
     }
     if (Object.keys(errors).length) return minePage(c, { evaluationId: ev.id, errors, values }, 422);
     const [row] = await sql<{ id: number }[]>`INSERT INTO disputes (evaluation_id, item_id, agent_id, comment, arbitrator_id, created_at)
-      VALUES (${ev.id}, ${values.itemId}, ${c.get('user')!.id}, ${values.comment}, ${ev.evaluator_id}, ${now()}) RETURNING id`;
+      VALUES (${ev.id}, ${values.itemId}, ${c.get('user')!.id}, ${values.comment}, ${await arbitratorFor(sql, ev)}, ${now()}) RETURNING id`;
     await audit(sql, { ...actor(c), action: 'dispute.open', target: `dispute:${row.id}`, detail: { evaluation: ev.id, item: values.itemId } });
     return c.redirect('/quality/mine?disputed=1', 303);
   });
@@ -153,6 +174,7 @@ export function registerDisputeRoutes(r: SecureRouter): void {
       createdAt: d.created_at,
       resolution: d.resolution_comment,
       arbitrator: d.arbitrator_name,
+      mine: d.arbitrator_id === c.get('user')!.id,
     };
   }
 
@@ -161,10 +183,34 @@ export function registerDisputeRoutes(r: SecureRouter): void {
     const rows = await sql<DisputeRow[]>`${sql.unsafe(DISPUTE_SELECT)} ORDER BY (d.status = 'open') DESC, d.id DESC LIMIT 300`;
     const cards = new Map<number, q.ScorecardVersionRow['body']>();
     for (const d of rows) if (!cards.has(d.scorecard_version_id)) cards.set(d.scorecard_version_id, (await q.scorecardVersion(sql, d.scorecard_version_id))!.body);
-    return render(c, { title: c.get('t')('quality.dispute.title'), body: <DisputesPage ctx={viewContext(c)} disputes={rows.map((d) => view(c, d, cards.get(d.scorecard_version_id)!))} /> });
+    const inspectors = (await q.reviewers(sql, 'inspector')).map((u) => ({ id: u.id, name: u.display_name }));
+    const current = await centreArbitrator(sql);
+    return render(c, {
+      title: c.get('t')('quality.dispute.title'),
+      body: (
+        <DisputesPage
+          ctx={viewContext(c)}
+          disputes={rows.map((d) => view(c, d, cards.get(d.scorecard_version_id)!))}
+          centre={{ current: current ? String(current) : '', inspectors }}
+          notice={c.req.query('arbitrator') ? c.get('t')('quality.dispute.centreSaved') : undefined}
+        />
+      ),
+    });
   });
 
-  async function disputePage(c: Ctx, status: 200 | 409 | 422, errors: Record<string, string>, values: { outcome: string; answer: string; resolution: string }) {
+  /** Names the centre's arbitrator for disputes of plans that name none ('' = the original inspector). */
+  r.post('/quality/disputes/arbitrator', ['inspector'], async (c) => {
+    const { sql } = c.get('deps');
+    const raw = String((await c.req.parseBody()).arbitratorId ?? '');
+    const inspectors = await q.reviewers(sql, 'inspector');
+    if (raw !== '' && !inspectors.some((i) => String(i.id) === raw)) return c.text(c.get('t')('quality.plan.arbitratorInspector'), 422);
+    if (raw === '') await sql`DELETE FROM settings WHERE key = 'quality.arbitratorId'`;
+    else await sql`INSERT INTO settings (key, value) VALUES ('quality.arbitratorId', ${raw}) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`;
+    await audit(sql, { ...actor(c), action: 'dispute.arbitrator', target: 'settings:quality.arbitratorId', detail: { arbitratorId: raw === '' ? null : Number(raw) } });
+    return c.redirect('/quality/disputes?arbitrator=1', 303);
+  });
+
+  async function disputePage(c: Ctx, status: 200 | 403 | 409 | 422, errors: Record<string, string>, values: { outcome: string; answer: string; resolution: string }) {
     const { sql } = c.get('deps');
     const [d] = await sql<DisputeRow[]>`${sql.unsafe(DISPUTE_SELECT)} WHERE d.id = ${idParam(c)}`;
     if (!d) throw new HTTPException(404);
@@ -180,7 +226,20 @@ export function registerDisputeRoutes(r: SecureRouter): void {
         render(c, {
           title: c.get('t')('quality.dispute.one'),
           status,
-          body: <DisputePage ctx={viewContext(c)} dispute={view(c, d, card)} item={item} card={card} current={answerText(c, ev.answers[d.item_id] as Answer | undefined)} score={ev.score} sampleId={ev.sample_id} errors={errors} values={values} />,
+          body: (
+            <DisputePage
+              ctx={viewContext(c)}
+              dispute={view(c, d, card)}
+              item={item}
+              card={card}
+              current={answerText(c, ev.answers[d.item_id] as Answer | undefined)}
+              score={ev.score}
+              sampleId={ev.sample_id}
+              errors={errors}
+              values={values}
+              canResolve={d.arbitrator_id === null || d.arbitrator_id === c.get('user')!.id}
+            />
+          ),
         }),
     };
   }
@@ -196,6 +255,8 @@ export function registerDisputeRoutes(r: SecureRouter): void {
     const { d, ev, card, item } = probe;
     values.answer = String(body[`a.${item.id}`] ?? '').trim();
     if (d.status !== 'open') return (await disputePage(c, 409, { outcome: t('quality.dispute.closed') }, values)).page();
+    // only the named arbitrator resolves (the original inspector or the plan's / centre's arbitrator)
+    if (d.arbitrator_id !== null && d.arbitrator_id !== c.get('user')!.id) return (await disputePage(c, 403, { outcome: t('quality.dispute.notArbitrator', { name: d.arbitrator_name ?? '—' }) }, values)).page();
     const errors: Record<string, string> = {};
     if (!['upheld', 'changed', 'overturned'].includes(values.outcome)) errors.outcome = t('form.required');
     if (!values.resolution) errors.resolution = t('form.required');

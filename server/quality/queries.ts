@@ -135,10 +135,14 @@ export interface PlanRow {
   daily_cap: number;
   created_at: Date;
   version: number;
+  /** 'once': one draw over the period; 'week': one draw per 7-day portion. */
+  draw_every: 'once' | 'week';
+  /** Who arbitrates disputes of this plan's evaluations (null: the centre's arbitrator, else the original inspector). */
+  arbitrator_id: number | null;
 }
 
 const PLAN_COLUMNS = `id, name, project_ids, to_char(period_start, 'YYYY-MM-DD') AS period_start, to_char(period_end, 'YYYY-MM-DD') AS period_end,
-  scorecard_id, filters, method, seed, strategy, reviewer_ids, daily_cap, created_at, version, created_by`;
+  scorecard_id, filters, method, seed, strategy, reviewer_ids, daily_cap, created_at, version, created_by, draw_every, arbitrator_id`;
 
 export async function findPlan(sql: Sql, id: number): Promise<PlanRow | undefined> {
   const [row] = await sql<PlanRow[]>`SELECT ${sql.unsafe(PLAN_COLUMNS)} FROM plans WHERE id = ${id}`;
@@ -168,13 +172,15 @@ export interface NewPlan {
   reviewerIds: number[];
   dailyCap: number;
   createdBy: number | null;
+  drawEvery?: 'once' | 'week';
+  arbitratorId?: number | null;
 }
 
 export async function insertPlan(sql: Sql, p: NewPlan): Promise<number> {
   const [row] = await sql<{ id: number }[]>`
-    INSERT INTO plans (name, project_ids, period_start, period_end, scorecard_id, filters, method, seed, strategy, reviewer_ids, daily_cap, created_by)
+    INSERT INTO plans (name, project_ids, period_start, period_end, scorecard_id, filters, method, seed, strategy, reviewer_ids, daily_cap, created_by, draw_every, arbitrator_id)
     VALUES (${p.name}, ${sql.array(p.projectIds)}::int[], ${p.periodStart}, ${p.periodEnd}, ${p.scorecardId}, ${sql.json(p.filters as never)}, ${sql.json(p.method as never)},
-            ${p.seed}, ${p.strategy}, ${sql.array(p.reviewerIds)}::int[], ${p.dailyCap}, ${p.createdBy})
+            ${p.seed}, ${p.strategy}, ${sql.array(p.reviewerIds)}::int[], ${p.dailyCap}, ${p.createdBy}, ${p.drawEvery ?? 'once'}, ${p.arbitratorId ?? null})
     RETURNING id`;
   return row.id;
 }
@@ -251,11 +257,22 @@ export interface DrawRow {
   sample: { callId: string; stratum: string; rank: number; key: string }[];
   strata: { stratum: string; populationSize: number; drawn: number }[];
   drawn_at: Date;
+  portion: number;
+  portion_start: string | null;
+  portion_end: string | null;
 }
 
 export async function findDraw(sql: Sql, planId: number): Promise<DrawRow | undefined> {
-  const [row] = await sql<DrawRow[]>`SELECT * FROM plan_draws WHERE plan_id = ${planId} ORDER BY id DESC LIMIT 1`;
+  const [row] = await sql<DrawRow[]>`SELECT ${sql.unsafe(DRAW_COLUMNS)} FROM plan_draws WHERE plan_id = ${planId} ORDER BY id DESC LIMIT 1`;
   return row;
+}
+
+const DRAW_COLUMNS = `id, plan_id, seed, filters, method, population_ids, population_fingerprint, sample, strata, drawn_by, drawn_at, portion,
+  to_char(portion_start, 'YYYY-MM-DD') AS portion_start, to_char(portion_end, 'YYYY-MM-DD') AS portion_end`;
+
+/** Every draw of a plan, first portion first. */
+export async function drawsOfPlan(sql: Sql, planId: number): Promise<DrawRow[]> {
+  return sql<DrawRow[]>`SELECT ${sql.unsafe(DRAW_COLUMNS)} FROM plan_draws WHERE plan_id = ${planId} ORDER BY portion, id`;
 }
 
 export interface SampleListRow {

@@ -22,7 +22,7 @@ import { registerScorecardRoutes } from './scorecards.tsx';
 import { registerReportRoutes } from './reports.tsx';
 import { registerReassignRoutes } from './reassign.tsx';
 import { clientProject, eligibleReviewers } from './reviewers.ts';
-import { DrawError, answerProblems, drawPlan, importCalls, newSeed, readScoringForm, replaceSample, scoreAnswers, scoringData, verifyDraw, type Actor, type PlanFilters, type ScoringData } from './service.ts';
+import { DrawError, answerProblems, drawPlan, nextPortion, importCalls, newSeed, readScoringForm, replaceSample, scoreAnswers, scoringData, verifyDraw, type Actor, type PlanFilters, type ScoringData } from './service.ts';
 
 import { PASS_PERCENT } from './constants.ts';
 export { PASS_PERCENT };
@@ -125,13 +125,15 @@ function planValues(body: Record<string, unknown>): PlanFormValues {
     reviewerIds: list(body, 'reviewerIds'),
     dailyCap: str(body, 'dailyCap'),
     seed: str(body, 'seed'),
+    drawEvery: str(body, 'drawEvery') === 'week' ? 'week' : 'once',
+    arbitratorId: str(body, 'arbitratorId'),
   };
 }
 
 const wholeIn = (s: string, min: number, max: number): number | null => (/^\d{1,7}$/.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : null);
 
 /** Turns the typed form into a plan, or errors by field. */
-function parsePlan(v: PlanFormValues, t: Translate, known: { projects: Set<number>; scorecards: Set<number>; reviewers: Set<number> }) {
+function parsePlan(v: PlanFormValues, t: Translate, known: { projects: Set<number>; scorecards: Set<number>; reviewers: Set<number>; inspectors: Set<number> }) {
   const errors: Record<string, string> = {};
   if (!v.name) errors.name = t('form.required');
   const projectIds = v.projectIds.map(Number).filter((id) => known.projects.has(id));
@@ -210,8 +212,11 @@ function parsePlan(v: PlanFormValues, t: Translate, known: { projects: Set<numbe
   const dailyCap = v.dailyCap === '' ? 20 : wholeIn(v.dailyCap, 1, 1000);
   if (dailyCap === null) errors.dailyCap = t('quality.form.whole');
   if (!/^[\w.#:-]{1,64}$/.test(v.seed)) errors.seed = t('quality.plan.seedHint');
+  const arbitratorId = v.arbitratorId === '' ? null : Number(v.arbitratorId);
+  if (arbitratorId !== null && !known.inspectors.has(arbitratorId)) errors.arbitratorId = t('quality.plan.arbitratorInspector');
+  const drawEvery = v.drawEvery === 'week' ? ('week' as const) : ('once' as const);
   if (Object.keys(errors).length || !method) return { errors, plan: null };
-  return { errors, plan: { name: v.name, projectIds, periodStart: v.periodStart, periodEnd: v.periodEnd, scorecardId, filters, method, strategy, reviewerIds, dailyCap: dailyCap!, seed: v.seed } };
+  return { errors, plan: { name: v.name, projectIds, periodStart: v.periodStart, periodEnd: v.periodEnd, scorecardId, filters, method, strategy, reviewerIds, dailyCap: dailyCap!, seed: v.seed, drawEvery, arbitratorId } };
 }
 
 async function planFormOptions(c: Ctx) {
@@ -411,6 +416,7 @@ export function registerQualityRoutes(r: SecureRouter): void {
       projects: new Set(options.projects.map((p) => p.id)),
       scorecards: new Set(options.scorecards.map((s) => s.id)),
       reviewers: new Set(options.reviewers.map((r) => r.id)),
+      inspectors: new Set(options.reviewers.filter((r) => r.roleKey === 'role.inspector').map((r) => r.id)),
     });
     if (!plan) return render(c, { title: t('quality.plans.new'), status: 422, body: <NewPlanPage ctx={viewContext(c)} values={v} errors={errors} options={options} /> });
     const id = await q.insertPlan(sql, { ...plan, method: plan.method as unknown as Record<string, unknown>, filters: plan.filters as Record<string, unknown>, createdBy: c.get('user')!.id });
@@ -428,6 +434,10 @@ export function registerQualityRoutes(r: SecureRouter): void {
     const people = new Map([...(await q.reviewers(sql, 'inspector')), ...(await q.reviewers(sql, 'agent'))].map((u) => [u.id, u.display_name]));
     const drawRow = await q.findDraw(sql, id);
     const samples = drawRow ? await q.samplesOfPlan(sql, id) : [];
+    const allDraws = plan.draw_every === 'week' ? await q.drawsOfPlan(sql, id) : [];
+    const next = await nextPortion(sql, plan);
+    const today = localDate(c.get('deps').now(), tz(c));
+    const arbitrator = plan.arbitrator_id ? people.get(plan.arbitrator_id) ?? String(plan.arbitrator_id) : null;
     const byAgent = new Map<string, { checked: number; passed: number }>();
     for (const s of samples) {
       if (s.status !== 'scored' || s.score === null) continue;
@@ -475,8 +485,23 @@ export function registerQualityRoutes(r: SecureRouter): void {
             reviewers: plan.reviewer_ids.map((r) => people.get(r) ?? String(r)).join('、'),
             dailyCap: plan.daily_cap,
             seed: plan.seed,
+            drawEvery: plan.draw_every,
+            arbitrator,
           }}
           draw={draw}
+          portions={await Promise.all(
+            allDraws.map(async (d) => ({
+              n: d.portion,
+              start: d.portion_start ?? plan.period_start,
+              end: d.portion_end ?? plan.period_end,
+              seed: d.seed,
+              population: d.population_ids.length,
+              sampled: samples.filter((s) => d.sample.some((x) => x.callId === s.call_id) && s.status !== 'replaced').length,
+              drawnAt: d.drawn_at,
+              verified: await verifyDraw(sql, d, tz(c)),
+            })),
+          )}
+          nextPortion={plan.draw_every === 'week' && next ? { ...next, open: next.start <= today } : null}
           samples={samples.map((s) => ({
             id: s.id,
             callId: s.call_id,
@@ -513,10 +538,11 @@ export function registerQualityRoutes(r: SecureRouter): void {
   r.post('/quality/plans/:id/draw', ['inspector'], async (c) => {
     const { sql } = c.get('deps');
     const id = idParam(c);
-    if (!(await q.findPlan(sql, id))) throw new HTTPException(404);
+    const plan = await q.findPlan(sql, id);
+    if (!plan) throw new HTTPException(404);
     try {
       const res = await drawPlan(sql, id, { actor: actor(c), timeZone: tz(c) });
-      return c.redirect(`/quality/plans/${id}?drawn=${res.sampled}`, 303);
+      return c.redirect(`/quality/plans/${id}?drawn=${res.sampled}${plan.draw_every === 'week' ? `&portion=${res.portion}` : ''}`, 303);
     } catch (err) {
       if (!(err instanceof DrawError)) throw err;
       return planPage(c, id, { error: c.get('t')(`quality.draw.error.${err.code}`), status: err.code === 'already-drawn' ? 409 : 422 });

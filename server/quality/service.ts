@@ -12,6 +12,7 @@ import { scorecardFingerprint, scoreEvaluation, validateAnswers, type Answers, t
 import { checkTranscript, type TranscriptCheck } from '../../knowledge/quality/transcript.ts';
 import { preFlags, type PreFlag } from '../../knowledge/quality/preflag.ts';
 import { assignBalanced } from '../../knowledge/quality/assignment.ts';
+import { planPortions, portionSeed, type Portion } from '../../knowledge/quality/portions.ts';
 import { DEMO_AGENTS, DEMO_INSPECTORS, DEMO_RECORDINGS, DEMO_SCORECARD, generateDemoCalls, type ScorecardBody } from './demo.ts';
 import * as q from './queries.ts';
 import { mayCheck, reviewerInfo } from './reviewers.ts';
@@ -82,15 +83,15 @@ function toRecord(row: q.PopulationRow): CallRecord {
   };
 }
 
-/** The calls in a plan's scope, as the sampler sees them. */
-export async function planPopulation(sql: Sql, plan: q.PlanRow, timeZone: string): Promise<CallRecord[]> {
+/** The calls in a plan's scope (or in one portion of its period), as the sampler sees them. */
+export async function planPopulation(sql: Sql, plan: q.PlanRow, timeZone: string, portion?: Portion): Promise<CallRecord[]> {
   const f = plan.filters as PlanFilters;
-  const rows = await q.population(sql, { projectIds: plan.project_ids, periodStart: plan.period_start, periodEnd: plan.period_end, timeZone, ...f });
+  const rows = await q.population(sql, { projectIds: plan.project_ids, periodStart: portion?.start ?? plan.period_start, periodEnd: portion?.end ?? plan.period_end, timeZone, ...f });
   return rows.map(toRecord);
 }
 
 export class DrawError extends Error {
-  constructor(public readonly code: 'already-drawn' | 'empty' | 'no-reviewers' | 'bad-method') {
+  constructor(public readonly code: 'already-drawn' | 'empty' | 'no-reviewers' | 'bad-method' | 'not-yet') {
     super(code);
   }
 }
@@ -99,21 +100,31 @@ function localDate(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
+/** The next portion of a plan to draw (null when every portion is drawn). */
+export async function nextPortion(sql: Sql, plan: q.PlanRow): Promise<Portion | null> {
+  const drawn = new Set((await q.drawsOfPlan(sql, plan.id)).map((d) => d.portion || 1));
+  return planPortions(plan.period_start, plan.period_end, plan.draw_every).find((p) => !drawn.has(p.n)) ?? null;
+}
+
 /**
- * Draws a plan's sample once: ranks the population by the keyed hash of the plan seed, stores
- * the snapshot (ids, fingerprint, filters, method, seed) and hands the calls out to the plan's
- * reviewers, balanced, within the daily cap, never a reviewer's own calls.
+ * Draws a plan's sample — once, or the next 7-day portion of a plan that draws weekly (not before
+ * the portion has begun): ranks the portion's population by the keyed hash of the plan seed (and
+ * portion number), stores the snapshot (ids, fingerprint, filters, method, seed) and hands the
+ * calls out to the plan's reviewers, balanced, within the daily cap, never a reviewer's own calls.
  */
-export async function drawPlan(sql: Sql, planId: number, opts: { actor: Actor; timeZone: string }): Promise<{ drawId: number; sampled: number; population: number }> {
+export async function drawPlan(sql: Sql, planId: number, opts: { actor: Actor; timeZone: string }): Promise<{ drawId: number; sampled: number; population: number; portion: number }> {
   const plan = await q.findPlan(sql, planId);
   if (!plan) throw new DrawError('empty');
-  if (await q.findDraw(sql, planId)) throw new DrawError('already-drawn');
+  const portion = await nextPortion(sql, plan);
+  if (!portion) throw new DrawError('already-drawn');
+  if (plan.draw_every === 'week' && portion.start > localDate(opts.actor.at, opts.timeZone)) throw new DrawError('not-yet');
   if (plan.reviewer_ids.length === 0) throw new DrawError('no-reviewers');
-  const records = await planPopulation(sql, plan, opts.timeZone);
+  const records = await planPopulation(sql, plan, opts.timeZone, plan.draw_every === 'week' ? portion : undefined);
   if (records.length === 0) throw new DrawError('empty');
+  const seed = portionSeed(plan.seed, plan.draw_every, portion.n);
   let draw;
   try {
-    draw = drawSample({ population: records, method: plan.method as unknown as SamplingMethod, seed: plan.seed });
+    draw = drawSample({ population: records, method: plan.method as unknown as SamplingMethod, seed });
   } catch {
     throw new DrawError('bad-method');
   }
@@ -137,9 +148,10 @@ export async function drawPlan(sql: Sql, planId: number, opts: { actor: Actor; t
   const drawId = await sql.begin(async (txRaw) => {
     const tx = asSql(txRaw);
     const [row] = await tx<{ id: number }[]>`
-      INSERT INTO plan_draws (plan_id, seed, filters, method, population_ids, population_fingerprint, sample, strata, drawn_by, drawn_at)
-      VALUES (${planId}, ${plan.seed}, ${tx.json(plan.filters as never)}, ${tx.json(plan.method as never)}, ${tx.json(records.map((r) => r.id) as never)},
-              ${draw.populationFingerprint}, ${tx.json(draw.sample as never)}, ${tx.json(draw.strata as never)}, ${opts.actor.actorId}, ${opts.actor.at})
+      INSERT INTO plan_draws (plan_id, seed, filters, method, population_ids, population_fingerprint, sample, strata, drawn_by, drawn_at, portion, portion_start, portion_end)
+      VALUES (${planId}, ${seed}, ${tx.json(plan.filters as never)}, ${tx.json(plan.method as never)}, ${tx.json(records.map((r) => r.id) as never)},
+              ${draw.populationFingerprint}, ${tx.json(draw.sample as never)}, ${tx.json(draw.strata as never)}, ${opts.actor.actorId}, ${opts.actor.at},
+              ${portion.n}, ${portion.start}, ${portion.end})
       RETURNING id`;
     const rows = draw.sample.map((s) => ({
       plan_id: planId,
@@ -157,8 +169,8 @@ export async function drawPlan(sql: Sql, planId: number, opts: { actor: Actor; t
     }
     return row.id;
   });
-  await audit(sql, { ...opts.actor, action: 'plan.draw', target: `plan:${planId}`, detail: { population: records.length, sampled: draw.sample.length, fingerprint: draw.populationFingerprint, seed: plan.seed } });
-  return { drawId, sampled: draw.sample.length, population: records.length };
+  await audit(sql, { ...opts.actor, action: 'plan.draw', target: `plan:${planId}`, detail: { population: records.length, sampled: draw.sample.length, fingerprint: draw.populationFingerprint, seed, portion: portion.n, from: portion.start, to: portion.end } });
+  return { drawId, sampled: draw.sample.length, population: records.length, portion: portion.n };
 }
 
 /** Re-derives a stored draw from its population snapshot; true when the same calls come out. */

@@ -17,6 +17,8 @@ export interface DisputeView {
   createdAt: Date;
   resolution: string | null;
   arbitrator: string | null;
+  /** Is the signed-in inspector the one who arbitrates this dispute? */
+  mine?: boolean;
 }
 
 /** The dispute form under an agent's released evaluation. */
@@ -53,12 +55,40 @@ export function DisputeForm({ ctx, evaluationId, items, errors, values }: { ctx:
   );
 }
 
-export function DisputesPage({ ctx, disputes }: { ctx: ViewContext; disputes: DisputeView[] }) {
+export function DisputesPage({
+  ctx,
+  disputes,
+  centre,
+  notice,
+}: {
+  ctx: ViewContext;
+  disputes: DisputeView[];
+  centre?: { current: string; inspectors: { id: number; name: string }[] };
+  notice?: string;
+}) {
   const { t } = ctx;
   return (
     <section class="panel">
       <QualityTabs ctx={ctx} active="disputes" />
       <h1>{t('quality.dispute.title')}</h1>
+      {notice ? <Flash kind="ok">{notice}</Flash> : null}
+      {centre ? (
+        <PostForm ctx={ctx} action="/quality/disputes/arbitrator" class="row-form q-centre-arbitrator">
+          <div class="field">
+            <label for="f-centreArbitrator">{t('quality.dispute.centreArbitrator')}</label>
+            <select id="f-centreArbitrator" name="arbitratorId">
+              <option value="">{t('quality.dispute.originalInspector')}</option>
+              {centre.inspectors.map((i) => (
+                <option value={String(i.id)} selected={centre.current === String(i.id)}>
+                  {i.name}
+                </option>
+              ))}
+            </select>
+            <p class="hint">{t('quality.dispute.centreArbitratorHint')}</p>
+          </div>
+          <button type="submit">{t('quality.dispute.saveArbitrator')}</button>
+        </PostForm>
+      ) : null}
       {disputes.length === 0 ? (
         <p class="empty">{t('quality.dispute.empty')}</p>
       ) : (
@@ -82,7 +112,9 @@ export function DisputesPage({ ctx, disputes }: { ctx: ViewContext; disputes: Di
                 <td>{d.agent}</td>
                 <td>{d.itemLabel}</td>
                 <td>{d.comment}</td>
-                <td>{d.arbitrator ?? ''}</td>
+                <td>
+                  {d.arbitrator ?? ''} {d.mine && d.status === 'open' ? <span class="badge q-mine">{t('quality.dispute.mine')}</span> : null}
+                </td>
                 <td>
                   <StatusBadge ctx={ctx} status={d.status} />
                 </td>
@@ -105,6 +137,8 @@ export function DisputePage(props: {
   sampleId: number | null;
   errors: Record<string, string>;
   values: { outcome: string; answer: string; resolution: string };
+  /** May the signed-in inspector resolve it (they are the named arbitrator)? */
+  canResolve?: boolean;
 }) {
   const { ctx, dispute: d } = props;
   const { t } = ctx;
@@ -125,6 +159,8 @@ export function DisputePage(props: {
         <dd>{percent(props.score)}</dd>
         <dt>{t('quality.dispute.comment')}</dt>
         <dd>{d.comment}</dd>
+        <dt>{t('quality.dispute.arbitrator')}</dt>
+        <dd data-testid="dispute-arbitrator">{d.arbitrator ?? '—'}</dd>
         <dt>{t('form.status')}</dt>
         <dd>
           <StatusBadge ctx={ctx} status={d.status} /> {formatInstant(d.createdAt, ctx.locale)}
@@ -135,7 +171,9 @@ export function DisputePage(props: {
           <a href={`/quality/samples/${props.sampleId}`}>{t('quality.dispute.openEvaluation')}</a>
         </p>
       ) : null}
-      {d.status === 'open' ? (
+      {d.status === 'open' && props.canResolve === false ? (
+        <Flash kind="info">{props.errors.outcome ?? t('quality.dispute.notArbitrator', { name: d.arbitrator ?? '—' })}</Flash>
+      ) : d.status === 'open' ? (
         <PostForm ctx={ctx} action={`/quality/disputes/${d.id}/resolve`}>
           {Object.keys(props.errors).length ? <Flash kind="error">{t('form.errors')}</Flash> : null}
           <fieldset class={props.errors.outcome ? 'field has-error' : 'field'}>

@@ -105,6 +105,10 @@ export interface PlanFormValues {
   reviewerIds: string[];
   dailyCap: string;
   seed: string;
+  /** 'once' or 'week' (one draw per 7-day portion of the period). */
+  drawEvery: string;
+  /** An inspector who arbitrates this plan's disputes, or '' (the centre's arbitrator, else the original inspector). */
+  arbitratorId: string;
 }
 
 export interface PlanFormOptions {
@@ -247,6 +251,16 @@ export function NewPlanPage({ ctx, values: v, errors, options }: { ctx: ViewCont
             <Field name="dailyCap" type="number" label={t('quality.plan.dailyCap')} value={v.dailyCap} error={errors.dailyCap} />
             <Field name="seed" label={t('quality.plan.seed')} value={v.seed} error={errors.seed} hint={t('quality.plan.seedHint')} />
           </div>
+          <div class="q-row">
+            <Select name="drawEvery" label={t('quality.plan.drawEvery')} value={v.drawEvery} options={[['once', t('quality.plan.drawEvery.once')], ['week', t('quality.plan.drawEvery.week')]]} />
+            <Select
+              name="arbitratorId"
+              label={t('quality.plan.arbitrator')}
+              value={v.arbitratorId}
+              error={errors.arbitratorId}
+              options={[['', t('quality.plan.arbitrator.default')], ...options.reviewers.filter((r) => r.roleKey === 'role.inspector').map((r): [string, string] => [String(r.id), r.displayName])]}
+            />
+          </div>
         </fieldset>
         <button type="submit" class="primary">
           {t('quality.plans.create')}
@@ -269,6 +283,20 @@ export interface PlanDetail {
   reviewers: string;
   dailyCap: number;
   seed: string;
+  drawEvery?: 'once' | 'week';
+  arbitrator?: string | null;
+}
+
+/** One drawn portion of a plan that draws weekly. */
+export interface PortionDetail {
+  n: number;
+  start: string;
+  end: string;
+  seed: string;
+  population: number;
+  sampled: number;
+  drawnAt: Date;
+  verified: { fingerprintMatches: boolean; sampleMatches: boolean };
 }
 
 export interface DrawDetail {
@@ -301,7 +329,17 @@ export interface AgentPassRate {
   high: number | null;
 }
 
-export function PlanPage(props: { ctx: ViewContext; plan: PlanDetail; draw: DrawDetail | null; samples: PlanSample[]; passRates: AgentPassRate[]; notice?: string; error?: string }) {
+export function PlanPage(props: {
+  ctx: ViewContext;
+  plan: PlanDetail;
+  draw: DrawDetail | null;
+  samples: PlanSample[];
+  passRates: AgentPassRate[];
+  notice?: string;
+  error?: string;
+  portions?: PortionDetail[];
+  nextPortion?: { n: number; start: string; end: string; open: boolean } | null;
+}) {
   const { ctx, plan, draw } = props;
   const { t } = ctx;
   return (
@@ -333,7 +371,55 @@ export function PlanPage(props: { ctx: ViewContext; plan: PlanDetail; draw: Draw
         <dd>
           <code data-testid="plan-seed">{plan.seed}</code>
         </dd>
+        <dt>{t('quality.plan.drawEvery')}</dt>
+        <dd>{t(`quality.plan.drawEvery.${plan.drawEvery ?? 'once'}`)}</dd>
+        <dt>{t('quality.plan.arbitrator')}</dt>
+        <dd>{plan.arbitrator ?? t('quality.plan.arbitrator.default')}</dd>
       </dl>
+      {plan.drawEvery === 'week' && (props.portions?.length || props.nextPortion) ? (
+        <>
+          <h2>{t('quality.portion.title')}</h2>
+          <table class="grid dense" data-testid="portions">
+            <thead>
+              <tr>
+                <th>{t('quality.portion.n')}</th>
+                <th>{t('quality.plan.period')}</th>
+                <th>{t('quality.plan.seed')}</th>
+                <th class="num">{t('quality.draw.population')}</th>
+                <th class="num">{t('quality.draw.drawn')}</th>
+                <th></th>
+              </tr>
+            </thead>
+            <tbody>
+              {(props.portions ?? []).map((p) => (
+                <tr>
+                  <td>{p.n}</td>
+                  <td class="nowrap">
+                    {p.start} – {p.end}
+                  </td>
+                  <td>
+                    <code>{p.seed}</code>
+                  </td>
+                  <td class="num">{p.population}</td>
+                  <td class="num">{p.sampled}</td>
+                  <td>{p.verified.fingerprintMatches && p.verified.sampleMatches ? <span class="badge q-ok">{t('quality.draw.verified')}</span> : <span class="badge q-bad">{t('quality.draw.changed')}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {props.nextPortion && props.portions?.length ? (
+            props.nextPortion.open ? (
+              <PostForm ctx={ctx} action={`/quality/plans/${plan.id}/draw`} class="inline">
+                <button type="submit" class="primary" data-testid="draw-next">
+                  {t('quality.portion.drawNext', { n: props.nextPortion.n, start: props.nextPortion.start, end: props.nextPortion.end })}
+                </button>
+              </PostForm>
+            ) : (
+              <p class="muted">{t('quality.portion.notYet', { n: props.nextPortion.n, start: props.nextPortion.start })}</p>
+            )
+          ) : null}
+        </>
+      ) : null}
       {draw ? (
         <>
           <h2>{t('quality.draw.title')}</h2>

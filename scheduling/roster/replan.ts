@@ -56,6 +56,8 @@ export interface ReplanResult {
   changes: ReplanChange[];
   /** Dates the re-plan could change. */
   window: string[];
+  /** Agent-intervals short over the window in the published roster as it stands (before new leave takes effect). */
+  publishedShortfall: number;
   before: ReplanSummary;
   after: ReplanSummary;
   iterations: number;
@@ -233,6 +235,7 @@ export async function replanWeek(
     roster: solved.roster,
     changes,
     window,
+    publishedShortfall: shortfallOn(ix, input.baseline, new Set(window)),
     before: summarize(ix, start, window),
     after: summarize(ix, solved.roster, window, solved.score),
     iterations: solved.stats.iterations,

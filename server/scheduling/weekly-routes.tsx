@@ -97,6 +97,7 @@ function revisionView(r: RevisionRow, names: Map<string, string>, currentVersion
     error: r.error,
     changeWeight: r.changeWeight,
     stale: r.status === 'done' && r.baseVersion !== currentVersion,
+    publishedShortfall: res?.publishedShortfall ?? null,
     before: res?.before ?? null,
     after: after ?? res?.after ?? null,
     changes: (res?.changes ?? []).map((x) => ({ agent: x.agent, name: names.get(x.agent) ?? '', date: x.date, from: x.from, to: x.to, reasons: x.reasons, required: x.required, dropped: !!x.dropped })),
@@ -266,7 +267,7 @@ export function registerWeeklyRoutes(r: SecureRouter): void {
     const view = revisionView(rev, new Map(), roster?.version ?? rev.baseVersion);
     // When the job has ended, an htmx poll reloads the page so the change list appears.
     if (wantsFragment(c.req.raw.headers) && view.status !== 'queued' && view.status !== 'running') c.header('HX-Refresh', 'true');
-    const job = <ReplanJob ctx={viewContext(c)} r={view} week={rev.weekStart} month={rev.month} />;
+    const job = <ReplanJob ctx={viewContext(c)} r={view} week={rev.weekStart} month={rev.month} link />;
     return render(c, { title: c.get('t')('weekly.job.title', { id: String(rev.id) }), body: <section class="panel">{job}</section>, fragment: job });
   });
 

@@ -190,7 +190,7 @@ async function runReplan(deps: Deps, id: number, o: { month: string; weekStart: 
       await sql`UPDATE weekly_revisions SET status = 'cancelled', finished_at = ${deps.now()} WHERE id = ${id}`;
       return;
     }
-    const stored: RevisionResult = { window: result.window, changes: result.changes, before: result.before, after: result.after, requirement, iterations: result.iterations, elapsedMs: Math.round(result.elapsedMs) };
+    const stored: RevisionResult = { window: result.window, changes: result.changes, publishedShortfall: result.publishedShortfall, before: result.before, after: result.after, requirement, iterations: result.iterations, elapsedMs: Math.round(result.elapsedMs) };
     await sql`UPDATE weekly_revisions SET status = 'done', progress = 1, result = ${sql.json(stored as never)}, finished_at = ${deps.now()} WHERE id = ${id}`;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

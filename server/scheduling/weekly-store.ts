@@ -77,6 +77,7 @@ export interface StoredChange extends ReplanChange {
 export interface RevisionResult {
   window: string[];
   changes: StoredChange[];
+  publishedShortfall?: number;
   before: ReplanSummary;
   after: ReplanSummary;
   /** The requirement the re-plan used for the window's days (project → date → per interval). */

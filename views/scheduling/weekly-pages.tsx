@@ -161,6 +161,7 @@ export interface RevisionView {
   error: string | null;
   changeWeight: number;
   stale: boolean;
+  publishedShortfall: number | null;
   before: { shortfall: number; hard: number; soft: number } | null;
   after: { shortfall: number; hard: number; soft: number; hardRules: Record<string, number> } | null;
   changes: { agent: string; name: string; date: string; from: Cell; to: Cell; reasons: string[]; required: boolean; dropped: boolean }[];
@@ -188,7 +189,7 @@ export interface WeeklyView {
 const live = (s: RevisionView['status']) => s === 'queued' || s === 'running';
 
 /** The self-refreshing re-plan job: progress while it runs; the page reloads itself when it ends. */
-export function ReplanJob({ ctx, r, week, month }: { ctx: ViewContext; r: RevisionView; week: string; month: string }) {
+export function ReplanJob({ ctx, r, week, month, link }: { ctx: ViewContext; r: RevisionView; week: string; month: string; link?: boolean }) {
   const { t } = ctx;
   const running = live(r.status);
   return (
@@ -207,7 +208,7 @@ export function ReplanJob({ ctx, r, week, month }: { ctx: ViewContext; r: Revisi
         </>
       ) : null}
       {r.status === 'failed' ? <Flash kind="error">{t('weekly.job.error', { error: r.error ?? '' })}</Flash> : null}
-      {!running && r.status !== 'failed' ? (
+      {link && !running && r.status !== 'failed' ? (
         <p>
           <a href={`/rosters/weekly?week=${week}&month=${month}`}>{t('weekly.job.view')}</a>
         </p>
@@ -227,8 +228,10 @@ function Review({ ctx, v, r }: { ctx: ViewContext; v: WeeklyView; r: RevisionVie
         <div class="stat">
           <span class="muted">{t('weekly.review.shortfall')}</span>
           <strong data-testid="shortfall">
+            {r.publishedShortfall !== null ? `${num(r.publishedShortfall)} → ` : ''}
             {num(r.before!.shortfall)} → {num(r.after!.shortfall)}
           </strong>
+          <span class="muted">{t('weekly.review.shortfallHint')}</span>
         </div>
         <div class="stat">
           <span class="muted">{t('weekly.review.changed')}</span>

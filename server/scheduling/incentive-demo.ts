@@ -64,7 +64,7 @@ export async function seedIncentiveDemo(sql: Sql, now: Date, timeZone: string): 
     while (weekdayOf(start) !== 0) start = addLocalDays(start, 1);
     await sql`
       INSERT INTO peak_plans (name, kind, from_date, to_date, uplift, note) VALUES
-        (${`${july}年度夏高峰`}, 'summerPeak', ${`${july}-07-01`}, ${`${july}-07-31`}, ${sql.json({ '95598': 0.25, EV: 0.15 })}, '迎峰度夏：空调负荷高，停电报修与电费咨询增多'),
+        (${`${july}年度夏高峰`}, 'summerPeak', ${`${july}-07-01`}, ${`${july}-07-31`}, ${sql.json({ '95598': 0.2, EV: 0.15 })}, '高温超出往年：在预测（已含度夏系数）之上，停电报修与充电咨询再增'),
         ('数字金融推广周', 'campaign', ${start}, ${addLocalDays(start, 6)}, ${sql.json({ FIN: 0.4, INS: 0.1 })}, '线上缴费优惠活动，金融专线咨询量上升')`;
   }
 }

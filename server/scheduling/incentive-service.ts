@@ -197,7 +197,7 @@ export async function emergencyAgents(sql: Sql): Promise<EmergencyAgent[]> {
 /**
  * The forecast page's notice: peak plans overlapping `date`, each with the gap it opens on `project` that day (the
  * whole plan's day computed, so emergency hours shared with other projects are counted once).
- * @example await peakNotice(sql, '95598', '2027-07-05', 'Asia/Shanghai') // [{ name: '2027年度夏高峰', uplift: 0.25, extra: 41.5, … }]
+ * @example await peakNotice(sql, '95598', '2027-07-05', 'Asia/Shanghai') // [{ name: '2027年度夏高峰', uplift: 0.2, extra: 41.5, … }]
  */
 export async function peakNotice(sql: Sql, project: string, date: string, timeZone: string): Promise<PeakNoticeItem[]> {
   const out: PeakNoticeItem[] = [];

@@ -48,7 +48,7 @@ describe('peak plans and emergency resources over HTTP', () => {
     const html = await (await s.get('/rosters/peaks')).text();
     expect(html).toMatch(/\d{4}年度夏高峰/);
     expect(html).toContain('数字金融推广周');
-    expect(html).toContain('95598 +25% · EV +15%');
+    expect(html).toContain('95598 +20% · EV +15%');
   }, 60_000);
 
   it('refuses an invalid plan with errors beside the fields and the input kept', async () => {

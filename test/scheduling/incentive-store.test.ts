@@ -9,6 +9,8 @@ describe('incentive ledger store', () => {
   beforeEach(async () => {
     db = await testDb();
     await db.reset();
+    // Start from an empty ledger (the demo seed writes history; TRUNCATE is not a row change the trigger refuses).
+    await db.sql`TRUNCATE incentive_ledger`;
   });
 
   it('credits contributions at the stored catalogue points, inside the caller transaction', async () => {

@@ -191,6 +191,7 @@ function LedgerTable({ ctx, lines, showAgent }: { ctx: ViewContext; lines: Ledge
   const { t } = ctx;
   if (lines.length === 0) return <p class="empty">{t('inc.ledger.empty')}</p>;
   return (
+    <div class="inc-scroll tall">
     <table class="grid inc-ledger" data-testid="ledger">
       <thead>
         <tr>
@@ -224,6 +225,7 @@ function LedgerTable({ ctx, lines, showAgent }: { ctx: ViewContext; lines: Ledge
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
@@ -331,6 +333,7 @@ export function IncentivesPage({ ctx, v }: { ctx: ViewContext; v: IncentivesView
           {v.balances.length === 0 ? (
             <p class="empty">{t('inc.ledger.empty')}</p>
           ) : (
+            <div class="inc-scroll">
             <table class="grid" data-testid="balances">
               <thead>
                 <tr>
@@ -359,6 +362,7 @@ export function IncentivesPage({ ctx, v }: { ctx: ViewContext; v: IncentivesView
                 ))}
               </tbody>
             </table>
+            </div>
           )}
         </div>
         <div>
@@ -590,8 +594,8 @@ export function PointsPage({ ctx, v }: { ctx: ViewContext; v: PointsView }) {
                 <div class={fieldClass(e.month)}>
                   <label for={id('month')}>{t('sched.month')}</label>
                   <select id={id('month')} name="month" aria-invalid={e.month ? 'true' : undefined} aria-describedby={e.month ? id('month-err') : undefined}>
-                    {v.months.map((m, i) => (
-                      <option value={m} selected={active ? m === v.form.month : i === 0}>
+                    {v.months.map((m) => (
+                      <option value={m} selected={active ? m === v.form.month : m === (v.months.find((x) => !o.redeemedMonths.includes(x)) ?? v.months[0])}>
                         {m}
                       </option>
                     ))}
@@ -615,7 +619,7 @@ export function PointsPage({ ctx, v }: { ctx: ViewContext; v: PointsView }) {
                 {o.grantKind === 'daysOff' ? (
                   <div class={fieldClass(e.dates)}>
                     <label for={id('dates')}>{t('inc.my.dates')}</label>
-                    <input id={id('dates')} name="dates" value={active ? v.form.dates : ''} placeholder="2027-01-01 2027-01-02" aria-invalid={e.dates ? 'true' : undefined} aria-describedby={e.dates ? id('dates-err') : id('dates-hint')} />
+                    <input id={id('dates')} name="dates" value={active ? v.form.dates : ''} placeholder={`${v.months[0]}-24 ${v.months[0]}-25`} aria-invalid={e.dates ? 'true' : undefined} aria-describedby={e.dates ? id('dates-err') : id('dates-hint')} />
                     <Err id={id('dates-err')} error={e.dates} />
                     <p class="hint" id={id('dates-hint')}>
                       {t('inc.my.datesHint', { days: o.param })}
@@ -710,8 +714,8 @@ function PeakFormFields({ ctx, projects, form, errors }: { ctx: ViewContext; pro
         <div class="row">
           {projects.map((p) => (
             <div class={`${fieldClass(errors[`uplift_${p.code}`])} small`}>
-              <label for={`pk-up-${p.code}`}>
-                {p.code} <small class="muted">{p.name}</small>
+              <label for={`pk-up-${p.code}`} title={p.name}>
+                {p.code}
               </label>
               <input
                 id={`pk-up-${p.code}`}

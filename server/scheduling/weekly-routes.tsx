@@ -118,7 +118,7 @@ async function weeklyView(c: Ctx, extra: Partial<Pick<WeeklyView, 'errors' | 'no
     deltas: [],
     conflicts: [],
     revision: null,
-    weight: extra.weight ?? '800',
+    weight: extra.weight ?? '300',
     seconds: extra.seconds ?? '20',
     errors: extra.errors ?? {},
     notice: extra.notice,

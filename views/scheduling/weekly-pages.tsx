@@ -12,8 +12,8 @@ const num = (x: number) => String(Math.round(x * 10) / 10);
 /** Presets of the change weight: the price of one changed assignment against coverage penalties. */
 export const WEIGHT_PRESETS = [
   ['few', 2500],
-  ['balanced', 800],
-  ['coverage', 100],
+  ['balanced', 300],
+  ['coverage', 50],
 ] as const;
 
 function Select(p: { name: string; label: string; value: string; options: [string, string][]; error?: string }) {

@@ -9,7 +9,7 @@ import { parseLibraryJsonl, serializeLibraryJsonl } from '../../knowledge/librar
 import type { Department, MatrixEntry } from '../../knowledge/matrix.ts';
 import { validateMatrix } from '../../knowledge/routing.ts';
 import type { Scenario } from '../../knowledge/scenario.ts';
-import { formValuesFrom, scenarioFromForm, scenarioToForm, type FormErrors, type ScenarioFormValues } from './owner-form.ts';
+import { applyTemplateOp, formValuesFrom, parseTemplateOp, redisplayValues, scenarioFromForm, scenarioToForm, type FormErrors, type ScenarioFormValues } from './owner-form.ts';
 import { analyticsPeriod } from './owner-period.ts';
 import * as q from './owner-queries.ts';
 import { knowledgeSearch } from './search-service.ts';
@@ -43,7 +43,7 @@ function versionNumber(text: string | undefined): number | undefined {
 
 async function scenarioPage(c: Ctx, row: q.ScenarioRow, extra: { values?: ScenarioFormValues; errors?: FormErrors; status?: 200 | 409 | 422; conflict?: boolean; notice?: string } = {}) {
   const { sql } = c.get('deps');
-  const [versions, flags] = await Promise.all([q.listVersions(sql, row.code), q.listScenarioOpenFlags(sql, row.code)]);
+  const [versions, flags, matrix] = await Promise.all([q.listVersions(sql, row.code), q.listScenarioOpenFlags(sql, row.code), q.responsibilityMatrix(sql)]);
   const start = row.draft ?? row.published ?? { code: row.code, title: '' };
   return render(c, {
     title: `${row.code} · ${row.published?.title ?? row.draft?.title ?? ''}`,
@@ -64,6 +64,7 @@ async function scenarioPage(c: Ctx, row: q.ScenarioRow, extra: { values?: Scenar
         flags={flags.map((f) => ({ id: f.id, kind: f.kind, comment: f.comment, version: f.version, raisedBy: f.raised_by_name, raisedAt: f.raised_at }))}
         notice={extra.notice}
         conflict={extra.conflict}
+        matrix={matrix}
       />
     ),
   });
@@ -92,15 +93,25 @@ export function registerKnowledgeOwnerRoutes(r: SecureRouter): void {
 
   // ---- scenarios: create, draft, review, publish, history ----
 
-  r.get('/knowledge/scenarios/new', OWNER, (c) =>
-    render(c, { title: c.get('t')('owner.new.title'), body: <NewScenarioPage ctx={viewContext(c)} values={{ ...formValuesFrom({}), version: '0' }} errors={{}} /> }),
-  );
+  r.get('/knowledge/scenarios/new', OWNER, async (c) => {
+    const matrix = await q.responsibilityMatrix(c.get('deps').sql);
+    return render(c, { title: c.get('t')('owner.new.title'), body: <NewScenarioPage ctx={viewContext(c)} values={{ ...formValuesFrom({ tpl_mode: 'form' }), version: '0' }} errors={{}} matrix={matrix} /> });
+  });
 
   r.post('/knowledge/scenarios', OWNER, async (c) => {
     const { sql, now } = c.get('deps');
     const t = c.get('t');
-    const values = formValuesFrom(await c.req.parseBody());
-    const result = scenarioFromForm(values, await q.responsibilityMatrix(sql));
+    const body = await c.req.parseBody({ all: true });
+    const matrix = await q.responsibilityMatrix(sql);
+    const op = parseTemplateOp(body.tpl_op);
+    if (op) {
+      // a row button of the template form: show the form again with the row added, moved or removed
+      const values = formValuesFrom(body);
+      const changed = redisplayValues({ ...values, templateMode: 'form', tpl: applyTemplateOp(values.tpl, op) });
+      return render(c, { title: t('owner.new.title'), body: <NewScenarioPage ctx={viewContext(c)} values={changed} errors={{}} matrix={matrix} /> });
+    }
+    const values = formValuesFrom(body);
+    const result = scenarioFromForm(values, matrix);
     let errors: FormErrors = result.ok ? {} : result.errors;
     if (result.ok) {
       const created = await q.insertDraftScenario(sql, result.scenario, c.get('user')!.id, now());
@@ -110,7 +121,7 @@ export function registerKnowledgeOwnerRoutes(r: SecureRouter): void {
       }
       errors = { code: [t('owner.new.taken')] };
     }
-    return render(c, { title: t('owner.new.title'), status: 422, body: <NewScenarioPage ctx={viewContext(c)} values={values} errors={errors} /> });
+    return render(c, { title: t('owner.new.title'), status: 422, body: <NewScenarioPage ctx={viewContext(c)} values={redisplayValues(values)} errors={errors} matrix={matrix} /> });
   });
 
   r.get('/knowledge/scenarios/:code', OWNER, async (c) => {
@@ -124,15 +135,19 @@ export function registerKnowledgeOwnerRoutes(r: SecureRouter): void {
   r.post('/knowledge/scenarios/:code/draft', OWNER, async (c) => {
     const { sql, now } = c.get('deps');
     const row = await scenarioOr404(c);
-    const values = { ...formValuesFrom(await c.req.parseBody()), code: row.code };
+    const body = await c.req.parseBody({ all: true });
+    const values = { ...formValuesFrom(body), code: row.code };
+    const op = parseTemplateOp(body.tpl_op);
+    // a row button of the template form: show the form again with the row added, moved or removed
+    if (op) return scenarioPage(c, row, { values: redisplayValues({ ...values, templateMode: 'form', tpl: applyTemplateOp(values.tpl, op) }) });
     const result = scenarioFromForm(values, await q.responsibilityMatrix(sql));
-    if (!result.ok) return scenarioPage(c, row, { values, errors: result.errors, status: 422 });
+    if (!result.ok) return scenarioPage(c, row, { values: redisplayValues(values), errors: result.errors, status: 422 });
     const expected = versionNumber(values.version) ?? -1;
     const saved = await q.saveDraft(sql, row.code, expected, result.scenario, c.get('user')!.id, now());
     if (saved === undefined) {
       // someone saved or published in between: keep what this user typed, at the current version, and say so
       const fresh = (await q.findScenario(sql, row.code))!;
-      return scenarioPage(c, fresh, { values: { ...values, version: String(fresh.draft_version) }, status: 409, conflict: true });
+      return scenarioPage(c, fresh, { values: { ...redisplayValues(values), version: String(fresh.draft_version) }, status: 409, conflict: true });
     }
     const base = row.draft ?? row.published;
     await audit(sql, { ...actor(c), action: 'scenario.draft.save', target: `scenario:${row.code}`, detail: { draftVersion: saved, changes: base ? diffScenarios(base, result.scenario).map((ch) => ch.path) : [] } });

@@ -112,4 +112,56 @@ browserSuite('browser: knowledge owner', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('edits a work-order template as a form: adds and moves a field, sees the error beside it, saves; the JSON view follows', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && !/status of 422/.test(m.text()) && errors.push(`${page.url()} ${m.text()}`));
+    await signIn(page, 'knowledge');
+    await page.waitForURL(`${server.url}/knowledge`);
+    await page.goto(`${server.url}/knowledge/scenarios/TS-003`);
+    const rows = page.getByTestId('tpl-field-row');
+    expect(await rows.count()).toBe(7);
+    expect(await page.locator('#tpl_kind').inputValue()).toBe('complaint');
+    expect(await page.locator('#tpl_matrixCode').inputValue()).toBe('C02-03');
+    await page.locator('#tpl_description').fill('客户{name}投诉{address}抢修人员（{staffInfo}）于{visitTime}{issue}。');
+    // add a row (swapped in place by htmx; what was typed above stays)
+    await page.getByRole('button', { name: '添加字段' }).click();
+    await rows.nth(7).waitFor();
+    expect(await page.locator('#tpl_description').inputValue()).toBe('客户{name}投诉{address}抢修人员（{staffInfo}）于{visitTime}{issue}。');
+    await page.locator('#tpl_f7_name').fill('vehicleSeen');
+    await page.locator('#tpl_f7_label').fill('是否看到车辆');
+    await page.locator('#tpl_f7_type').selectOption('select');
+    await page.getByRole('button', { name: '上移 8' }).click();
+    await page.locator('#tpl_f6_name[value="vehicleSeen"]').waitFor();
+    expect(await page.locator('#tpl_f7_name').inputValue()).toBe('issue');
+    // a select without options: refused beside the options box, everything typed kept
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.locator('#tpl_f6_options-error').waitFor();
+    expect(await page.locator('#tpl_f6_options-error').innerText()).toContain('a select field needs at least one option');
+    expect(await page.locator('#tpl_f6_label').inputValue()).toBe('是否看到车辆');
+    await page.locator('#tpl_f6_options').fill('看到了\n没看到');
+    await page.getByTestId('tpl-editor').screenshot({ path: '/tmp/knowledge-template-editor.png' });
+    if (screenshots) await page.getByTestId('tpl-editor').screenshot({ path: join(ROOT, 'docs', 'knowledge-template-editor.png') });
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.waitForURL(/saved=1/);
+    expect(await page.locator('#tpl_f6_name').inputValue()).toBe('vehicleSeen');
+    expect(await page.locator('#tpl_f6_options').inputValue()).toBe('看到了\n没看到');
+    await page.locator('summary', { hasText: 'JSON 视图（高级）' }).click();
+    const json = JSON.parse(await page.locator('#f-template').inputValue()) as { fields: { name: string; options?: string[] }[] };
+    expect(json.fields.map((f) => f.name)).toEqual(['name', 'phone', 'account', 'address', 'staffInfo', 'visitTime', 'vehicleSeen', 'issue']);
+    expect(json.fields[6].options).toEqual(['看到了', '没看到']);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const en = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const enPage = await en.newPage();
+    await signIn(enPage, 'knowledge');
+    await enPage.waitForURL(`${server.url}/knowledge`);
+    await en.addCookies([{ name: 'pl_lang', value: 'en', url: server.url }]);
+    await enPage.goto(`${server.url}/knowledge/scenarios/TS-003`);
+    await enPage.getByTestId('tpl-editor').screenshot({ path: '/tmp/knowledge-template-editor-en.png' });
+    await en.close();
+  });
 });

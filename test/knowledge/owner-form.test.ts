@@ -1,6 +1,6 @@
 // The scenario editor form: what the owner types becomes the same scenario an import line would, with errors filed beside the right field.
 import { describe, it, expect } from 'vitest';
-import { formValuesFrom, scenarioFromForm, scenarioToForm, type ScenarioFormValues } from '../../server/knowledge/owner-form.ts';
+import { applyTemplateOp, formValuesFrom, parseTemplateOp, redisplayValues, scenarioFromForm, scenarioToForm, templateFormFrom, type ScenarioFormValues } from '../../server/knowledge/owner-form.ts';
 import type { Scenario } from '../../knowledge/scenario.ts';
 import type { ResponsibilityMatrix } from '../../knowledge/matrix.ts';
 import { parseLibraryJsonl } from '../../knowledge/library-io.ts';
@@ -71,5 +71,94 @@ describe('scenario editor form', () => {
       expect(formValuesFrom({ title: ['a', 'b'], code: 3 }).title).toBe('a');
       expect(formValuesFrom({ title: ['a', 'b'], code: 3 }).code).toBe('');
     });
+  });
+});
+
+describe('template editor form', () => {
+  const body = {
+    tpl_mode: 'form',
+    code: 'CD-900',
+    title: '充电桩故障',
+    tpl_kind: 'repair',
+    tpl_matrixCode: '',
+    tpl_timeLimitHours: '８',
+    tpl_description: '客户{name}反映{station}充电桩故障（{pileNo}）。',
+    tpl_fields: '4',
+    tpl_f0_name: 'name', tpl_f0_label: '客户姓名', tpl_f0_type: 'text', tpl_f0_required: '1',
+    tpl_f1_name: '', tpl_f1_label: '', tpl_f1_type: 'text',
+    tpl_f2_name: 'station', tpl_f2_label: '站点', tpl_f2_type: 'select', tpl_f2_options: '科技园站\r\n\n 人民路站 ', tpl_f2_required: '1',
+    tpl_f3_name: 'pileNo', tpl_f3_label: '桩号', tpl_f3_type: 'text', tpl_f3_pattern: '[A-Z]-\\d{2}', tpl_f3_patternMessage: '如 A-03', tpl_f3_requiredSet: '1',
+    tpl_rules: '2',
+    tpl_d0_when: 'station = 科技园站 | 人民路站', tpl_d0_departments: ['D-EV', 'D-EV'], tpl_d0_note: '国网运营站点',
+    tpl_d1_when: '', tpl_d1_note: '',
+  };
+
+  it('builds the template from the rows, skipping rows left empty, with options per line and full-width hours', () => {
+    const result = scenarioFromForm(formValuesFrom(body));
+    expect(result).toEqual({
+      ok: true,
+      scenario: {
+        code: 'CD-900',
+        title: '充电桩故障',
+        template: {
+          kind: 'repair',
+          fields: [
+            { name: 'name', label: '客户姓名', type: 'text', required: true },
+            { name: 'station', label: '站点', type: 'select', required: true, options: ['科技园站', '人民路站'] },
+            { name: 'pileNo', label: '桩号', type: 'text', required: false, pattern: '[A-Z]-\\d{2}', patternMessage: '如 A-03' },
+          ],
+          description: '客户{name}反映{station}充电桩故障（{pileNo}）。',
+          dispatch: [{ when: { station: ['科技园站', '人民路站'] }, departments: ['D-EV'], note: '国网运营站点' }],
+          timeLimitHours: 8,
+        },
+      },
+    });
+  });
+
+  it('files template problems beside the row input they concern (row numbers as on screen)', () => {
+    const result = scenarioFromForm(formValuesFrom({ ...body, tpl_kind: '', tpl_f2_options: '', tpl_f3_name: '桩号', tpl_timeLimitHours: '八小时', tpl_d0_when: 'station 科技园站', tpl_description: '{nobody}' }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.tpl_kind?.[0]).toMatch(/^template\.kind: must be one of consultation/);
+    expect(result.errors.tpl_f2_options).toEqual(['template.fields[1].options: a select field needs at least one option']);
+    expect(result.errors.tpl_f3_name?.[0]).toMatch(/^template\.fields\[2\]\.name: must be an identifier/);
+    expect(result.errors.tpl_timeLimitHours).toEqual(['timeLimitHours: write a number of hours, not "八小时"']);
+    expect(result.errors.tpl_d0_when).toEqual(['line 1: write "field = value" or "field = value1 | value2"']);
+    expect(result.errors.tpl_description).toEqual(['template.description: placeholder {nobody} names no field']);
+    expect(result.errors.template).toBeUndefined();
+  });
+
+  it('reads the JSON view instead when "use JSON" is ticked (the hidden form marker comes first)', () => {
+    const json = JSON.stringify({ kind: 'consultation', fields: [], description: '咨询' });
+    const result = scenarioFromForm(formValuesFrom({ ...body, tpl_mode: ['form', 'json'], template: json }));
+    expect(result).toEqual({ ok: true, scenario: { code: 'CD-900', title: '充电桩故障', template: { kind: 'consultation', fields: [], description: '咨询' } } });
+  });
+
+  it('has no template when the kind is unset and nothing else is filled', () => {
+    expect(scenarioFromForm(formValuesFrom({ tpl_mode: 'form', code: 'X-1', title: 't', tpl_fields: '1', tpl_f0_type: 'text', tpl_rules: '0' }))).toEqual({ ok: true, scenario: { code: 'X-1', title: 't' } });
+  });
+
+  it('adds, moves and removes rows without touching what was typed in the others', () => {
+    const tpl = templateFormFrom(body);
+    const up = applyTemplateOp(tpl, parseTemplateOp('upField:3')!);
+    expect(up.fields.map((f) => f.name)).toEqual(['name', '', 'pileNo', 'station']);
+    expect(up.fields[2]).toEqual(tpl.fields[3]);
+    expect(applyTemplateOp(tpl, { op: 'downField', row: 3 }).fields).toEqual(tpl.fields);
+    expect(applyTemplateOp(tpl, { op: 'upField', row: 0 }).fields).toEqual(tpl.fields);
+    expect(applyTemplateOp(tpl, { op: 'removeField', row: 1 }).fields.map((f) => f.name)).toEqual(['name', 'station', 'pileNo']);
+    const added = applyTemplateOp(tpl, { op: 'addField' });
+    expect(added.fields).toHaveLength(5);
+    expect(added.fields[4]).toEqual({ name: '', label: '', type: 'text', required: false, requiredSet: false, options: '', pattern: '', patternMessage: '', help: '' });
+    expect(applyTemplateOp(tpl, { op: 'addRule' }).dispatch).toHaveLength(3);
+    expect(applyTemplateOp(tpl, { op: 'removeRule', row: 0 }).dispatch).toEqual([tpl.dispatch[1]]);
+    expect(parseTemplateOp('removeField:x')).toBeUndefined();
+    expect(parseTemplateOp(['addRule'])).toEqual({ op: 'addRule' });
+  });
+
+  it('shows the JSON view mirroring the form when the form is in charge', () => {
+    const shown = redisplayValues(formValuesFrom({ ...body, template: 'stale' }));
+    expect(JSON.parse(shown.template).fields.map((f: { name: string }) => f.name)).toEqual(['name', 'station', 'pileNo']);
+    const asJson = formValuesFrom({ ...body, tpl_mode: ['form', 'json'], template: '{"half' });
+    expect(redisplayValues(asJson).template).toBe('{"half');
   });
 });

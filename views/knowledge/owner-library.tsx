@@ -5,6 +5,8 @@ import type { Scenario } from '../../knowledge/scenario.ts';
 import type { ScenarioChange } from '../../knowledge/diff.ts';
 import type { FormErrors, ScenarioFormValues } from '../../server/knowledge/owner-form.ts';
 import { DiffView, FieldErrors, OwnerTabs, TextField } from './owner-common.tsx';
+import { TemplateEditor } from './owner-template.tsx';
+import type { ResponsibilityMatrix } from '../../knowledge/matrix.ts';
 
 export interface LibraryItem {
   code: string;
@@ -95,10 +97,14 @@ export function LibraryResults({ ctx, items, total }: { ctx: ViewContext; items:
 }
 
 /** The editor's fields (the same for a new scenario and a draft); `code` is editable only when new. */
-function EditorFields({ ctx, v, errors, isNew }: { ctx: ViewContext; v: ScenarioFormValues; errors: FormErrors; isNew: boolean }) {
+function EditorFields({ ctx, v, errors, isNew, matrix, action }: { ctx: ViewContext; v: ScenarioFormValues; errors: FormErrors; isNew: boolean; matrix: ResponsibilityMatrix; action: string }) {
   const { t } = ctx;
   return (
     <>
+      {/* the form's default button (Enter in a text box), ahead of the template's row buttons */}
+      <button type="submit" class="visually-hidden" tabindex={-1} aria-hidden="true">
+        {t('owner.draft.save')}
+      </button>
       <input type="hidden" name="version" value={v.version} />
       {isNew ? <TextField name="code" label={t('owner.field.code')} value={v.code} errors={errors.code} multiline={false} required hint={t('owner.hint.code')} /> : null}
       <TextField name="title" label={t('owner.field.title')} value={v.title} errors={errors.title} multiline={false} required />
@@ -123,7 +129,7 @@ function EditorFields({ ctx, v, errors, isNew }: { ctx: ViewContext; v: Scenario
         <FieldErrors id="f-sensitivity-error" errors={errors.sensitivity} />
       </div>
       <TextField name="escalation" label={t('owner.field.escalation')} value={v.escalation} errors={errors.escalation} rows={2} />
-      <TextField name="template" label={t('owner.field.template')} value={v.template} errors={errors.template} rows={14} mono hint={t('owner.hint.template')} />
+      <TemplateEditor ctx={ctx} v={v} errors={errors} matrix={matrix} action={action} />
     </>
   );
 }
@@ -180,6 +186,8 @@ export interface ScenarioPageProps {
   flags: { id: number; kind: string; comment: string; version: number; raisedBy: string | null; raisedAt: Date }[];
   notice?: string;
   conflict?: boolean;
+  /** Departments and matrix entries the template editor offers. */
+  matrix: ResponsibilityMatrix;
 }
 
 /** A scenario's page: state, the draft editor, the published version and its history with a compare form. */
@@ -232,7 +240,7 @@ export function ScenarioPage(p: ScenarioPageProps) {
       <HistoryTable ctx={ctx} base={base} versions={p.versions} />
       <h2>{p.hasDraft ? t('owner.editor.draft') : t('owner.editor.startDraft')}</h2>
       <PostForm ctx={ctx} action={`${base}/draft`} id="editor">
-        <EditorFields ctx={ctx} v={p.values} errors={p.errors} isNew={false} />
+        <EditorFields ctx={ctx} v={p.values} errors={p.errors} isNew={false} matrix={p.matrix} action={`${base}/draft`} />
         <button type="submit" class="primary">
           {t('owner.draft.save')}
         </button>
@@ -311,7 +319,7 @@ function CompareForm({ ctx, base, versions, a, b }: { ctx: ViewContext; base: st
 }
 
 /** The new-scenario form (the scenario starts as a draft). */
-export function NewScenarioPage({ ctx, values, errors }: { ctx: ViewContext; values: ScenarioFormValues; errors: FormErrors }) {
+export function NewScenarioPage({ ctx, values, errors, matrix }: { ctx: ViewContext; values: ScenarioFormValues; errors: FormErrors; matrix: ResponsibilityMatrix }) {
   const { t } = ctx;
   return (
     <section class="panel">
@@ -320,7 +328,7 @@ export function NewScenarioPage({ ctx, values, errors }: { ctx: ViewContext; val
       <p class="lead">{t('owner.new.lead')}</p>
       {errors.form ? <Flash kind="error">{errors.form.join(' ')}</Flash> : Object.keys(errors).length ? <Flash kind="error">{t('form.errors')}</Flash> : null}
       <PostForm ctx={ctx} action="/knowledge/scenarios" id="editor">
-        <EditorFields ctx={ctx} v={values} errors={errors} isNew />
+        <EditorFields ctx={ctx} v={values} errors={errors} isNew matrix={matrix} action="/knowledge/scenarios" />
         <button type="submit" class="primary">
           {t('owner.new.create')}
         </button>

@@ -89,4 +89,13 @@
       }
     }
   });
+
+  // Template editor (owners): typing in the JSON view means the JSON is what should be saved.
+  document.addEventListener('input', function (e) {
+    var el = e.target;
+    if (el && el.id === 'f-template') {
+      var use = document.getElementById('tpl-use-json');
+      if (use) use.checked = true;
+    }
+  });
 })();

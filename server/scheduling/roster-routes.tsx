@@ -9,7 +9,9 @@ import { scoreRoster } from '../../scheduling/roster/score.ts';
 import { coverageShortfall, staffedMinutes } from '../../scheduling/roster/constraints/coverage.ts';
 import type { PenaltyItem, RosterIndex } from '../../scheduling/roster/context.ts';
 import type { Roster, RosterModel } from '../../scheduling/roster/model.ts';
-import { daysOfMonth, localDateOf } from '../../scheduling/time.ts';
+import { addLocalDays, daysOfMonth, localDateOf } from '../../scheduling/time.ts';
+import { digest } from '../queries/sessions.ts';
+import { CALENDAR_FEED_PATH } from '../routes/me.tsx';
 import { EditPreview, RosterJob, RosterMonthPage, type EditView, type JobView, type PreviewView, type RosterView } from '../../views/scheduling/roster-pages.tsx';
 import { monthModel, monthRequirement, type MonthModel } from './roster-model.ts';
 import { dropEdit, ensureRoster, findJob, findRoster, lastEdit, latestJob, loadCells, recordEdit, rosterFromCells, writeCells, type JobRow, type RosterRow } from './roster-store.ts';
@@ -420,6 +422,21 @@ export function registerRosterRoutes(r: SecureRouter): void {
     const k = (key: string) => t(`roster.xlsx.${key}`);
     const labels = { roster: k('roster'), coverage: k('coverage'), agent: k('agent'), name: k('name'), team: k('team'), date: k('date'), project: k('project'), required: k('required'), scheduled: k('scheduled'), short: k('short'), shortIntervals: k('shortIntervals') };
     return xlsxResponse(c, `roster-${month}.xlsx`, rosterSheets(mm, cells, labels));
+  });
+
+  // The subscribable feed: no session, the secret in the query string (request logs record the path only).
+  // Unknown, malformed or revoked secrets all answer 404.
+  r.get(CALENDAR_FEED_PATH, 'public', async (c) => {
+    const { sql, config, now } = c.get('deps');
+    const token = c.req.query('token') ?? '';
+    if (!/^[\w-]{20,100}$/.test(token)) throw new HTTPException(404);
+    const [feed] = await sql<{ user_id: number }[]>`UPDATE calendar_feeds SET last_used_at = ${now()} WHERE token_hash = ${digest(token)} RETURNING user_id`;
+    if (!feed) throw new HTTPException(404);
+    const from = addLocalDays(localDateOf(now(), { timeZone: config.timeZone }).slice(0, 7) + '-01', -31).slice(0, 7) + '-01';
+    const body = await agentCalendar(sql, feed.user_id, from, config.timeZone, now());
+    c.header('Cache-Control', 'private, no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
   });
 
   r.get('/schedule.ics', ['agent'], async (c) => {

@@ -2,6 +2,7 @@
 import type { ViewContext } from '../context.ts';
 import { Flash, formatInstant } from '../components.tsx';
 import { ORDER_KINDS } from '../../knowledge/scenario.ts';
+import { OwnerTabs } from './owner-common.tsx';
 
 /** An order as the pages show it; contact fields already masked unless the viewer may see them. */
 export interface OrderView {
@@ -157,12 +158,12 @@ export function OrderList(props: {
   const { t } = ctx;
   return (
     <section class="panel order-list">
-      <h1>{props.title}</h1>
       {props.departments ? (
         <p class="dept-back">
           <a href="/orders/departments">← {t('order.departments.title')}</a>
         </p>
       ) : null}
+      <h1>{props.title}</h1>
       {props.departments ? (
         <nav class="tabs dept-tabs" aria-label={t('order.filter.department')}>
           {props.departments.map((d) => (
@@ -276,6 +277,7 @@ export function DepartmentIndex({ ctx, departments }: { ctx: ViewContext; depart
     count === 0 ? <span class="muted">0</span> : <a href={`/orders/department/${encodeURIComponent(code)}${query}`}>{count}</a>;
   return (
     <section class="panel order-list">
+      {(ctx.user?.roles ?? []).some((r) => r === 'knowledge' || r === 'admin') ? <OwnerTabs ctx={ctx} active="orders" /> : null}
       <h1>{t('order.departments.title')}</h1>
       <p class="muted">{t('order.departments.intro')}</p>
       <table class="grid dept-index" data-testid="dept-index">

@@ -77,7 +77,7 @@ export function MatrixEntryPage(p: { ctx: ViewContext; departments: Department[]
   const owning = p.departments.filter((d) => d.role === 'owning');
   const responsible = p.departments.filter((d) => d.role === 'responsible');
   return (
-    <section class="panel narrow">
+    <section class="panel owner-narrow">
       <OwnerTabs ctx={ctx} active="matrix" />
       <h1>{p.isNew ? t('owner.matrix.add') : `${t('owner.matrix.edit')} · ${v.code}`}</h1>
       {p.conflict ? <Flash kind="error">{t('owner.matrix.conflict')}</Flash> : null}

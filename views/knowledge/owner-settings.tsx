@@ -17,7 +17,7 @@ export function SettingsPage(p: { ctx: ViewContext; form: SettingsFormState; cur
   const { t } = ctx;
   const invalid = form.error ? 'true' : undefined;
   return (
-    <section class="panel narrow">
+    <section class="panel owner-narrow">
       <OwnerTabs ctx={ctx} active="settings" />
       <h1>{t('owner.settings.title')}</h1>
       {p.notice ? <Flash kind="ok">{p.notice}</Flash> : null}

@@ -1,4 +1,5 @@
-// Benchmark: intraday status and suggestions for a 300-agent day with an outage storm on 95598, against the same day without the storm.
+// Benchmark: intraday status and suggestions for a 300-agent day with an outage storm on 95598, against the same day without the storm;
+// then the demo centre's own day (embedded PGlite: published roster, forecast, the page's sample storm CSV) as the page builds it.
 import { cpus } from 'node:os';
 import { mulberry32, dailyShape } from '../scheduling/demo/history.ts';
 import { reforecastDay } from '../scheduling/intraday/reforecast.ts';
@@ -6,6 +7,12 @@ import { dayStatus, agentsNeeded, serviceLevelWith } from '../scheduling/intrada
 import { suggestAdjustments, type Suggestion } from '../scheduling/intraday/suggest.ts';
 import { applySuggestion } from '../scheduling/intraday/apply.ts';
 import type { AgentProfile, Assignment, DayState, OfflineKind, ProjectTarget } from '../scheduling/intraday/types.ts';
+import { openDatabase } from '../server/db/index.ts';
+import { migrate } from '../server/db/migrate.ts';
+import { seedDemo } from '../server/demo/seed.ts';
+import { loadIntradayDay } from '../server/scheduling/intraday-state.ts';
+import { parseActualsCsv, projectCodes, stormCsv, storeActuals } from '../server/scheduling/intraday-actuals.ts';
+import { localDateOf, startOfLocalDate } from '../scheduling/time.ts';
 
 const SEED = 7;
 const NOW_MINUTE = 12 * 60;
@@ -158,3 +165,49 @@ for (const top of [1, 3, 5, 10]) {
 const all = shortage.reduce(applySuggestion, storm);
 console.log(show(`95598 rest of day, after all ${shortage.length} shortage`, outlook(all, '95598')));
 for (const p of ['EV', 'INS', 'FIN']) console.log(show(`${p} rest of day, before → after all`, outlook(storm, p)), '→', pct(outlook(all, p).sl));
+
+// The demo centre's day, as the intraday page builds it: 304 agents on the seeded published roster, the forecast for
+// today, the morning's actuals from the page's storm sample (95598 doubled from 10:00), judged at 12:00.
+{
+  const TZ = 'Asia/Shanghai';
+  const db = await openDatabase({ memory: true });
+  await migrate(db.sql);
+  await seedDemo(db.sql);
+  const date = localDateOf(new Date(), { timeZone: TZ });
+  const noon = new Date(startOfLocalDate(date, { timeZone: TZ }).getTime() + 12 * 3_600_000);
+  const calm = await loadIntradayDay(db.sql, date, noon, TZ);
+  const parsed = parseActualsCsv(stormCsv(calm, TZ), await projectCodes(db.sql));
+  if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
+  await storeActuals(db.sql, parsed.rows, TZ, noon);
+  const load = await (async () => {
+    const ms: number[] = [];
+    for (let k = 0; k < 10; k++) {
+      const t = performance.now();
+      await loadIntradayDay(db.sql, date, noon, TZ);
+      ms.push(performance.now() - t);
+    }
+    return ms.sort((a, b) => a - b);
+  })();
+  const day = await loadIntradayDay(db.sql, date, noon, TZ);
+  console.log(`\ndemo centre ${date}: ${day.state.agents.length} agents, ${day.state.assignments.length} on the roster today; 95598 re-forecast: ${day.reforecast['95598']!.reason}`);
+  const calmSuggest = time(5, () => suggestAdjustments(calm.state));
+  const stormSuggest = time(5, () => suggestAdjustments(day.state));
+  console.log(line('demo day: build state from the DB (PGlite)', load));
+  console.log(line('demo day: suggestions, no storm (baseline)', calmSuggest.ms));
+  console.log(line('demo day: suggestions, storm', stormSuggest.ms, calmSuggest.ms));
+  const demoPlan = stormSuggest.result;
+  console.log(show('demo 95598 rest of day, no storm', outlook(calm.state, '95598')));
+  console.log(show('demo 95598 rest of day, storm, none applied', outlook(day.state, '95598')));
+  for (const top of [1, 3, 5, 10]) console.log(show(`demo 95598 after top ${top} (all projects)`, outlook(demoPlan.suggestions.slice(0, top).reduce(applySuggestion, day.state), '95598')));
+  // As the floor lead does on the page: apply the first 95598 suggestion, let the page re-suggest, repeat.
+  let floor = day.state;
+  for (let k = 1; k <= 10; k++) {
+    const first = suggestAdjustments(floor).suggestions.find((x) => x.project === '95598');
+    if (!first) break;
+    floor = applySuggestion(floor, first);
+    if (k === 3 || k === 6 || k === 10) console.log(show(`demo 95598 after ${k} applies on the page`, outlook(floor, '95598')));
+  }
+  const demoAll = demoPlan.suggestions.filter((x) => x.effect.agentsAdded > 0).reduce(applySuggestion, day.state);
+  console.log(show('demo 95598 after all shortage suggestions', outlook(demoAll, '95598')));
+  await db.close();
+}

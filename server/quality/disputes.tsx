@@ -10,6 +10,7 @@ import { scoreEvaluation, validateAnswers, type Answer, type EvaluationScore, ty
 import { MinePage } from '../../views/quality/mine.tsx';
 import { DisputePage, DisputesPage, type DisputeView } from '../../views/quality/disputes.tsx';
 import * as q from './queries.ts';
+import { categoriesOfMissed } from './service.ts';
 
 /** Days after release during which an agent may dispute (settings key `quality.disputeWindowDays`). */
 export const DEFAULT_DISPUTE_WINDOW_DAYS = 7;
@@ -280,9 +281,9 @@ export function registerDisputeRoutes(r: SecureRouter): void {
         const score = scoreEvaluation(card, answers as never);
         newScore = score.percent;
         const [row] = await tx<{ id: number }[]>`
-          INSERT INTO evaluations (sample_id, call_id, scorecard_version_id, evaluator_id, answers, comments, status, score, result, supersedes, created_at, updated_at, submitted_at, released_at)
+          INSERT INTO evaluations (sample_id, call_id, scorecard_version_id, evaluator_id, answers, comments, status, score, result, supersedes, created_at, updated_at, submitted_at, released_at, error_categories)
           VALUES (${ev.sample_id}, ${ev.call_id}, ${ev.scorecard_version_id}, ${ev.evaluator_id}, ${tx.json(answers as never)}, ${tx.json(ev.comments as never)}, 'released',
-                  ${score.percent}, ${tx.json(score as never)}, ${ev.id}, ${at}, ${at}, ${at}, ${at}) RETURNING id`;
+                  ${score.percent}, ${tx.json(score as never)}, ${ev.id}, ${at}, ${at}, ${at}, ${at}, ${tx.json(categoriesOfMissed(score, ev.error_categories ?? {}) as never)}) RETURNING id`;
         newId = row.id;
         await tx`UPDATE evaluations SET status = 'retracted', updated_at = ${at}, version = version + 1 WHERE id = ${ev.id}`;
       }

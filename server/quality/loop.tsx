@@ -8,8 +8,9 @@ import { render } from '../http/render.tsx';
 import { audit } from '../queries/audit.ts';
 import type { Sql } from '../db/index.ts';
 import { itemFailureRates, outcomesOf } from '../../knowledge/quality/report.ts';
+import { categoryRanking } from '../../knowledge/quality/reports.ts';
 import type { EvaluationScore } from '../../knowledge/quality/scorecard.ts';
-import { CasesPage, FindingsPage, WeakSpotsPage } from '../../views/quality/loop.tsx';
+import { CasesPage, ErrorCategoriesPage, FindingsPage, WeakSpotsPage } from '../../views/quality/loop.tsx';
 import * as q from './queries.ts';
 
 function idParam(c: Ctx): number {
@@ -37,6 +38,7 @@ async function sampleContext(c: Ctx) {
 }
 
 interface Graded {
+  error_categories: Record<string, string>;
   agent_id: number;
   agent_name: string;
   team: string | null;
@@ -47,7 +49,7 @@ interface Graded {
 
 async function gradedEvaluations(sql: Sql): Promise<Graded[]> {
   return sql<Graded[]>`
-    SELECT c.agent_id, u.display_name AS agent_name, tm.name AS team, p.code AS project, c.scenario_code, e.result
+    SELECT c.agent_id, u.display_name AS agent_name, tm.name AS team, p.code AS project, c.scenario_code, e.result, e.error_categories
     FROM evaluations e JOIN calls c ON c.id = e.call_id JOIN users u ON u.id = c.agent_id JOIN projects p ON p.id = c.project_id
     LEFT JOIN teams tm ON tm.id = u.team_id
     WHERE e.sample_id IS NOT NULL AND e.status IN ('submitted', 'released') AND e.result IS NOT NULL`;
@@ -188,12 +190,72 @@ export function registerLoopRoutes(r: SecureRouter): void {
       .filter((s) => s.failures > 0)
       .slice(0, 100)
       .map((s) => ({ group: s.group, item: labels.get(s.itemId) ?? s.itemId, failures: s.failures, checked: s.checked, rate: s.rate, low: s.low, high: s.high }));
+    // failed items ranked by error category, overall and per group (uncategorised failures count as such)
+    const names = new Map((await q.errorCategories(sql, true)).map((x) => [x.code, x.name]));
+    const failedOf = (g: Graded) => g.result.sections.flatMap((s) => s.items.filter((i) => i.missed).map((i) => g.error_categories?.[i.itemId] ?? null));
+    const label = (code: string) => (code ? names.get(code) ?? code : c.get('t')('quality.category.none'));
+    const all = graded.flatMap(failedOf);
+    const categories = all.length ? categoryRanking(all, '').map((r) => ({ category: label(r.category), failures: r.failures, share: r.share, low: r.low, high: r.high })) : [];
+    const groups = [...new Set(graded.map(groupOf))].sort();
+    const categoryByGroup = groups
+      .flatMap((group) => {
+        const failed = graded.filter((g) => groupOf(g) === group).flatMap(failedOf);
+        return failed.length ? categoryRanking(failed, '').map((r) => ({ group, category: label(r.category), failures: r.failures, share: r.share, low: r.low, high: r.high })) : [];
+      })
+      .sort((a, b) => b.failures - a.failures || a.group.localeCompare(b.group))
+      .slice(0, 60);
     return render(c, {
       title: c.get('t')('quality.weak.title'),
       status: extra.status,
-      body: <WeakSpotsPage ctx={viewContext(c)} by={by} spots={spots} threshold={extra.threshold ?? '50'} minChecked={extra.minChecked ?? '3'} notice={extra.notice} errors={extra.errors ?? {}} />,
+      body: (
+        <WeakSpotsPage
+          ctx={viewContext(c)}
+          by={by}
+          spots={spots}
+          categories={categories}
+          categoryByGroup={categoryByGroup}
+          threshold={extra.threshold ?? '50'}
+          minChecked={extra.minChecked ?? '3'}
+          notice={extra.notice}
+          errors={extra.errors ?? {}}
+        />
+      ),
     });
   }
+
+  // ── the configurable list of error categories ──
+  async function categoriesPage(c: Ctx, status: 200 | 409 | 422, errors: Record<string, string>, values: { code: string; name: string }, notice?: string) {
+    const rows = await q.errorCategories(c.get('deps').sql, true);
+    return render(c, { title: c.get('t')('quality.category.title'), status, body: <ErrorCategoriesPage ctx={viewContext(c)} categories={rows} errors={errors} values={values} notice={notice} /> });
+  }
+
+  r.get('/quality/error-categories', ['inspector'], (c) => categoriesPage(c, 200, {}, { code: '', name: '' }, c.req.query('saved') ? c.get('t')('quality.category.saved') : undefined));
+
+  r.post('/quality/error-categories', ['inspector'], async (c) => {
+    const { sql } = c.get('deps');
+    const t = c.get('t');
+    const body = await c.req.parseBody();
+    const values = { code: String(body.code ?? '').trim().toLowerCase(), name: String(body.name ?? '').trim().slice(0, 60) };
+    const errors: Record<string, string> = {};
+    if (!/^[a-z0-9-]{1,40}$/.test(values.code)) errors.code = t('quality.category.codeHint');
+    if (!values.name) errors.name = t('form.required');
+    if (Object.keys(errors).length) return categoriesPage(c, 422, errors, values);
+    const res = await sql`INSERT INTO error_categories (code, name, position) VALUES (${values.code}, ${values.name}, (SELECT coalesce(max(position), 0) + 1 FROM error_categories))
+      ON CONFLICT (code) DO NOTHING`;
+    if (res.count !== 1) return categoriesPage(c, 409, { code: t('quality.category.taken') }, values);
+    await audit(sql, { ...actor(c), action: 'errorCategory.create', target: `errorCategory:${values.code}`, detail: values });
+    return c.redirect('/quality/error-categories?saved=1', 303);
+  });
+
+  /** Retires or restores a category (kept on past evaluations either way). */
+  r.post('/quality/error-categories/:code/toggle', ['inspector'], async (c) => {
+    const { sql } = c.get('deps');
+    const code = c.req.param('code') ?? '';
+    const [row] = await sql<{ active: boolean }[]>`UPDATE error_categories SET active = NOT active WHERE code = ${code} RETURNING active`;
+    if (!row) throw new HTTPException(404);
+    await audit(sql, { ...actor(c), action: 'errorCategory.toggle', target: `errorCategory:${code}`, detail: { active: row.active } });
+    return c.redirect('/quality/error-categories?saved=1', 303);
+  });
 
   r.get('/quality/weak-spots', ['inspector'], (c) => {
     const n = c.req.query('assigned');

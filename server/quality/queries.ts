@@ -374,10 +374,17 @@ export interface EvaluationRow {
   submitted_at: Date | null;
   released_at: Date | null;
   supersedes: number | null;
+  /** Error category code per failed item. */
+  error_categories: Record<string, string>;
 }
 
 const EVAL_COLUMNS = `e.id, e.sample_id, e.call_id, e.scorecard_version_id, e.evaluator_id, u.display_name AS evaluator_name, u.roles AS evaluator_roles, e.answers, e.comments, e.status, e.score,
-  e.result, e.version, e.updated_at, e.submitted_at, e.released_at, e.supersedes`;
+  e.result, e.version, e.updated_at, e.submitted_at, e.released_at, e.supersedes, e.error_categories`;
+
+/** The configurable error categories (active ones first, in list order). */
+export async function errorCategories(sql: Sql, all = false): Promise<{ code: string; name: string; position: number; active: boolean }[]> {
+  return sql`SELECT code, name, position, active FROM error_categories WHERE ${all} OR active ORDER BY active DESC, position, code`;
+}
 
 /** The current (not retracted) evaluation of a sample. */
 export async function evaluationOfSample(sql: Sql, sampleId: number): Promise<EvaluationRow | undefined> {
@@ -393,19 +400,20 @@ export async function findEvaluation(sql: Sql, id: number): Promise<EvaluationRo
 
 export async function insertEvaluation(
   sql: Sql,
-  e: { sampleId: number; callId: string; scorecardVersionId: number; evaluatorId: number; answers: unknown; comments: unknown; at: Date; supersedes?: number | null },
+  e: { sampleId: number; callId: string; scorecardVersionId: number; evaluatorId: number; answers: unknown; comments: unknown; at: Date; supersedes?: number | null; errorCategories?: Record<string, string> },
 ): Promise<EvaluationRow> {
   const [row] = await sql<{ id: number }[]>`
-    INSERT INTO evaluations (sample_id, call_id, scorecard_version_id, evaluator_id, answers, comments, created_at, updated_at, supersedes)
-    VALUES (${e.sampleId}, ${e.callId}, ${e.scorecardVersionId}, ${e.evaluatorId}, ${sql.json(e.answers as never)}, ${sql.json(e.comments as never)}, ${e.at}, ${e.at}, ${e.supersedes ?? null})
+    INSERT INTO evaluations (sample_id, call_id, scorecard_version_id, evaluator_id, answers, comments, created_at, updated_at, supersedes, error_categories)
+    VALUES (${e.sampleId}, ${e.callId}, ${e.scorecardVersionId}, ${e.evaluatorId}, ${sql.json(e.answers as never)}, ${sql.json(e.comments as never)}, ${e.at}, ${e.at}, ${e.supersedes ?? null},
+            ${sql.json((e.errorCategories ?? {}) as never)})
     RETURNING id`;
   return (await findEvaluation(sql, row.id))!;
 }
 
 /** Saves a draft if `version` is current; undefined on a version conflict. */
-export async function saveDraft(sql: Sql, id: number, version: number, answers: unknown, comments: unknown, at: Date): Promise<number | undefined> {
+export async function saveDraft(sql: Sql, id: number, version: number, answers: unknown, comments: unknown, at: Date, errorCategories: Record<string, string> = {}): Promise<number | undefined> {
   const [row] = await sql<{ version: number }[]>`
-    UPDATE evaluations SET answers = ${sql.json(answers as never)}, comments = ${sql.json(comments as never)}, version = version + 1, updated_at = ${at}
+    UPDATE evaluations SET answers = ${sql.json(answers as never)}, comments = ${sql.json(comments as never)}, error_categories = ${sql.json(errorCategories as never)}, version = version + 1, updated_at = ${at}
     WHERE id = ${id} AND version = ${version} AND status = 'draft' RETURNING version`;
   return row?.version;
 }
@@ -414,10 +422,11 @@ export async function submitEvaluation(
   sql: Sql,
   id: number,
   version: number,
-  e: { answers: unknown; comments: unknown; score: number | null; result: unknown; at: Date },
+  e: { answers: unknown; comments: unknown; score: number | null; result: unknown; at: Date; errorCategories?: Record<string, string> },
 ): Promise<boolean> {
   const res = await sql`
     UPDATE evaluations SET answers = ${sql.json(e.answers as never)}, comments = ${sql.json(e.comments as never)}, score = ${e.score}, result = ${sql.json(e.result as never)},
+      error_categories = ${sql.json((e.errorCategories ?? {}) as never)},
       status = 'submitted', submitted_at = ${e.at}, updated_at = ${e.at}, version = version + 1
     WHERE id = ${id} AND version = ${version} AND status = 'draft'`;
   return res.count === 1;

@@ -22,7 +22,7 @@ import { registerScorecardRoutes } from './scorecards.tsx';
 import { registerReportRoutes } from './reports.tsx';
 import { registerReassignRoutes } from './reassign.tsx';
 import { clientProject, eligibleReviewers } from './reviewers.ts';
-import { DrawError, answerProblems, drawPlan, nextPortion, importCalls, newSeed, readScoringForm, replaceSample, scoreAnswers, scoringData, verifyDraw, type Actor, type PlanFilters, type ScoringData } from './service.ts';
+import { DrawError, categoriesOfMissed, answerProblems, drawPlan, nextPortion, importCalls, newSeed, readScoringForm, replaceSample, scoreAnswers, scoringData, verifyDraw, type Actor, type PlanFilters, type ScoringData } from './service.ts';
 
 import { PASS_PERCENT } from './constants.ts';
 export { PASS_PERCENT };
@@ -267,6 +267,8 @@ function scoringProps(c: Ctx, data: ScoringData, planName: string, override?: Pa
     cardVersion: data.version.version,
     answers,
     comments: ev?.comments ?? {},
+    categories: data.categories,
+    categoryAnswers: ev?.error_categories ?? {},
     flags: data.flags,
     forbidden: data.check?.forbidden ?? [],
     requiredFound: data.check?.required.flatMap((r) => (r.hit ? [r.hit] : [])) ?? [],
@@ -664,20 +666,20 @@ export function registerQualityRoutes(r: SecureRouter): void {
     const { sql, now } = c.get('deps');
     const { data, planName, peer } = await loadScoring(c);
     const body = await c.req.parseBody();
-    const { answers, comments, raw } = readScoringForm(body, data.version.body);
+    const { answers, comments, raw, categories } = readScoringForm(body, data.version.body, data.categories.map((x) => x.code));
     const version = Number(str(body, 'version') || '0');
     const fragment = wantsFragment(c.req.raw.headers);
     let saved: number | undefined;
     const ev = data.evaluation;
     if (!ev && version === 0) {
-      saved = (await q.insertEvaluation(sql, { sampleId: data.sample.id, callId: data.call.id, scorecardVersionId: data.version.id, evaluatorId: c.get('user')!.id, answers, comments, at: now(), supersedes: peer?.status === 'submitted' ? peer.id : null })).version;
+      saved = (await q.insertEvaluation(sql, { sampleId: data.sample.id, callId: data.call.id, scorecardVersionId: data.version.id, evaluatorId: c.get('user')!.id, answers, comments, at: now(), supersedes: peer?.status === 'submitted' ? peer.id : null, errorCategories: categories })).version;
     } else if (ev && ev.status === 'draft') {
-      saved = await q.saveDraft(sql, ev.id, version, answers, comments, now());
+      saved = await q.saveDraft(sql, ev.id, version, answers, comments, now(), categories);
     }
     if (saved === undefined) {
       const fresh = await q.evaluationOfSample(sql, data.sample.id);
       if (fragment) return c.html(<DraftSaved ctx={viewContext(c)} at={now()} version={fresh?.version ?? 0} conflict />, 409);
-      return render(c, { title: data.call.id, status: 409, wide: true, body: <ScoringPage {...scoringProps(c, { ...data, evaluation: fresh }, planName, { answers: raw, comments, conflict: true, version: fresh?.version ?? 0 }, peer)} /> });
+      return render(c, { title: data.call.id, status: 409, wide: true, body: <ScoringPage {...scoringProps(c, { ...data, evaluation: fresh }, planName, { answers: raw, comments, categoryAnswers: categories, conflict: true, version: fresh?.version ?? 0 }, peer)} /> });
     }
     if (data.sample.status === 'assigned') await sql`UPDATE samples SET status = 'draft' WHERE id = ${data.sample.id} AND status = 'assigned'`;
     await audit(sql, { ...actor(c), action: 'evaluation.draft', target: `sample:${data.sample.id}`, detail: { version: saved } });
@@ -691,10 +693,10 @@ export function registerQualityRoutes(r: SecureRouter): void {
     const { data, planName, plan, peer, isInspector, joint } = await loadScoring(c);
     const body = await c.req.parseBody();
     const card = data.version.body;
-    const { answers, comments, raw } = readScoringForm(body, card);
+    const { answers, comments, raw, categories } = readScoringForm(body, card, data.categories.map((x) => x.code));
     const version = Number(str(body, 'version') || '0');
     const page = (status: 409 | 422, override: Partial<ScoringProps>) =>
-      render(c, { title: data.call.id, status, wide: true, body: <ScoringPage {...scoringProps(c, data, planName, { answers: raw, comments, ...override }, peer)} /> });
+      render(c, { title: data.call.id, status, wide: true, body: <ScoringPage {...scoringProps(c, data, planName, { answers: raw, comments, categoryAnswers: categories, ...override }, peer)} /> });
     const problems = answerProblems(card, answers);
     if (Object.keys(problems).length) {
       const errors: Record<string, string> = {};
@@ -702,6 +704,7 @@ export function registerQualityRoutes(r: SecureRouter): void {
       return page(422, { errors, status: data.evaluation?.status === 'draft' ? 'draft' : 'new', result: null, version });
     }
     const score = scoreAnswers(card, answers);
+    const errorCategories = categoriesOfMissed(score, categories);
     let ev = data.evaluation;
     let current = version;
     if (!ev) {
@@ -709,10 +712,10 @@ export function registerQualityRoutes(r: SecureRouter): void {
       ev = await q.insertEvaluation(sql, { sampleId: data.sample.id, callId: data.call.id, scorecardVersionId: data.version.id, evaluatorId: c.get('user')!.id, answers, comments, at: now(), supersedes: peer?.status === 'submitted' ? peer.id : null });
       current = ev.version;
     }
-    const ok = ev.status === 'draft' && (await q.submitEvaluation(sql, ev.id, current, { answers, comments, score: score.percent, result: score, at: now() }));
+    const ok = ev.status === 'draft' && (await q.submitEvaluation(sql, ev.id, current, { answers, comments, score: score.percent, result: score, at: now(), errorCategories }));
     if (!ok) {
       const fresh = await q.evaluationOfSample(sql, data.sample.id);
-      return render(c, { title: data.call.id, status: 409, wide: true, body: <ScoringPage {...scoringProps(c, { ...data, evaluation: fresh }, planName, { answers: raw, comments, conflict: true, version: fresh?.version ?? 0 }, peer)} /> });
+      return render(c, { title: data.call.id, status: 409, wide: true, body: <ScoringPage {...scoringProps(c, { ...data, evaluation: fresh }, planName, { answers: raw, comments, categoryAnswers: categories, conflict: true, version: fresh?.version ?? 0 }, peer)} /> });
     }
     const user = c.get('user')!;
     if (plan.strategy === 'joint') {

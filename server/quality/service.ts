@@ -222,6 +222,8 @@ export interface ScoringData {
   evaluation: q.EvaluationRow | undefined;
   check: TranscriptCheck | null;
   flags: PreFlag[];
+  /** The active error categories a failed item can be put in. */
+  categories: { code: string; name: string }[];
 }
 
 export async function scoringData(sql: Sql, sampleId: number): Promise<ScoringData | undefined> {
@@ -232,17 +234,23 @@ export async function scoringData(sql: Sql, sampleId: number): Promise<ScoringDa
   const plan = (await q.findPlan(sql, sample.plan_id))!;
   const version = evaluation ? (await q.scorecardVersion(sql, evaluation.scorecard_version_id))! : (await q.latestScorecardVersion(sql, plan.scorecard_id))!;
   const check = call.transcript ? checkTranscript(call.transcript, version.body.phrases ?? { forbidden: [], required: [] }) : null;
-  return { sample, call, version, evaluation, check, flags: check ? preFlags(version.body, check) : [] };
+  const categories = (await q.errorCategories(sql)).filter((c) => c.active).map((c) => ({ code: c.code, name: c.name }));
+  return { sample, call, version, evaluation, check, flags: check ? preFlags(version.body, check) : [], categories };
 }
 
 /** Comments per item: text and the recording position (seconds) it refers to. */
 export type ItemComments = Record<string, { text: string; atSeconds: number | null }>;
 
-/** Reads answers and comments from a scoring form (`a.<item>`, `c.<item>`, `t.<item>`). */
-export function readScoringForm(body: Record<string, unknown>, card: ScorecardBody): { answers: Answers; comments: ItemComments; raw: Record<string, string> } {
+/** Reads answers, comments and error categories from a scoring form (`a.<item>`, `c.<item>`, `t.<item>`, `e.<item>`). */
+export function readScoringForm(
+  body: Record<string, unknown>,
+  card: ScorecardBody,
+  categoryCodes: readonly string[] = [],
+): { answers: Answers; comments: ItemComments; raw: Record<string, string>; categories: Record<string, string> } {
   const answers: Answers = {};
   const comments: ItemComments = {};
   const raw: Record<string, string> = {};
+  const categories: Record<string, string> = {};
   for (const section of card.sections) {
     for (const item of section.items) {
       const v = String(body[`a.${item.id}`] ?? '').trim();
@@ -252,9 +260,18 @@ export function readScoringForm(body: Record<string, unknown>, card: ScorecardBo
       const text = String(body[`c.${item.id}`] ?? '').trim().slice(0, 1000);
       const at = Number(String(body[`t.${item.id}`] ?? '').trim());
       if (text) comments[item.id] = { text, atSeconds: String(body[`t.${item.id}`] ?? '').trim() !== '' && Number.isFinite(at) && at >= 0 ? Math.round(at * 10) / 10 : null };
+      const category = String(body[`e.${item.id}`] ?? '').trim();
+      if (categoryCodes.includes(category)) categories[item.id] = category;
     }
   }
-  return { answers, comments, raw };
+  return { answers, comments, raw, categories };
+}
+
+/** Keeps the error categories of the items this score missed (a category only belongs to a failed item). */
+export function categoriesOfMissed(score: EvaluationScore, categories: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of score.sections) for (const i of s.items) if (i.missed && categories[i.itemId]) out[i.itemId] = categories[i.itemId];
+  return out;
 }
 
 /** Problems with answers, by item id. */
@@ -428,8 +445,26 @@ async function seedClientReviewer(sql: Sql): Promise<void> {
   await drawPlan(sql, plan, { actor: { actorId: null, actorName: 'seed', at: new Date() }, timeZone: 'Asia/Shanghai' });
 }
 
+/** The default error categories (also inserted by migration 011; re-seeded after a reset). */
+export const DEFAULT_ERROR_CATEGORIES: [code: string, name: string][] = [
+  ['knowledge', '业务知识不足'],
+  ['process', '流程执行不规范'],
+  ['attitude', '服务态度与情绪'],
+  ['expression', '表达与沟通技巧'],
+  ['system', '系统操作与工单录入'],
+  ['security', '信息安全与合规'],
+];
+
+async function seedErrorCategories(sql: Sql): Promise<void> {
+  const rows = DEFAULT_ERROR_CATEGORIES.map(([code, name], i) => ({ code, name, position: i + 1 }));
+  await sql`INSERT INTO error_categories (code, name, position)
+    SELECT code, name, position FROM jsonb_to_recordset(${sql.json(rows as never)}::jsonb) AS r(code text, name text, position int)
+    ON CONFLICT (code) DO NOTHING`;
+}
+
 /** Demo data of this area, seeded once into an empty database. */
 export const qualitySeedSteps: SeedStep[] = [
+  { id: 'quality-error-categories', run: seedErrorCategories },
   { id: 'quality-agents', run: seedAgents },
   { id: 'quality-calls', run: seedCalls },
   { id: 'quality-plans', run: seedPlans },

@@ -22,14 +22,15 @@ describe('quality: reports', () => {
     // Points × section weight over what was possible (identify is N/A): 5 + 2×30 + 35 + 5 = 105.
     // REC-0001 full marks 100; REC-0002 a forbidden phrase (fail-all) 0; REC-0003 no closing 100/105 = 95.238;
     // REC-0004 (EV) wrong work order (fail-section: handling 0) 45/105 = 42.857; REC-0005 full marks 100.
-    const answers: [string, Answers][] = [
-      ['REC-0001', FULL],
-      ['REC-0002', { ...FULL, 'no-taboo': 'no' }],
-      ['REC-0003', { ...FULL, closing: 'no' }],
-      ['REC-0004', { ...FULL, workorder: 'no' }],
-      ['REC-0005', FULL],
+    // error categories are chosen on failed items; one given on a passed item (REC-0001) is dropped
+    const answers: [string, Answers, Record<string, string>][] = [
+      ['REC-0001', FULL, { 'e.greeting': 'process' }],
+      ['REC-0002', { ...FULL, 'no-taboo': 'no' }, { 'e.no-taboo': 'attitude' }],
+      ['REC-0003', { ...FULL, closing: 'no' }, { 'e.closing': 'process' }],
+      ['REC-0004', { ...FULL, workorder: 'no' }, { 'e.workorder': 'process' }],
+      ['REC-0005', FULL, {}],
     ];
-    for (const [callId, a] of answers) expect((await inspector.post(`/quality/samples/${await sampleOf(callId)}/submit`, form(a))).status).toBe(303);
+    for (const [callId, a, e] of answers) expect((await inspector.post(`/quality/samples/${await sampleOf(callId)}/submit`, form(a, e))).status).toBe(303);
     const [r] = await t.sql<{ day: string; week: string }[]>`SELECT to_char((started_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS day,
       to_char(date_trunc('week', started_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS week FROM calls WHERE id = 'REC-0001'`;
     day = r.day;
@@ -52,6 +53,31 @@ describe('quality: reports', () => {
     expect(items).toContain('<td>工单填写与派单正确</td><td class="num">1/5</td>');
     expect(items).toContain('<td>未使用服务忌语（致命项）</td><td class="num">1/5</td>');
     expect(items).not.toContain('核实客户身份或户号'); // N/A everywhere: never checked
+    // error categories of the 3 failed items: process 2 (66.7 %, Wilson(2, 3) = 20.8% – 93.9%), attitude 1
+    expect(html).toContain('<td>流程执行不规范</td><td class="num">2</td><td class="num">66.7%</td><td class="nowrap">20.8% – 93.9%</td>');
+    expect(html).toContain('<td>服务态度与情绪</td><td class="num">1</td><td class="num">33.3%</td>');
+    const stored = await t.sql<{ call_id: string; error_categories: Record<string, string> }[]>`SELECT call_id, error_categories FROM evaluations WHERE call_id LIKE 'REC-%' ORDER BY call_id`;
+    expect(stored.map((s) => s.error_categories)).toEqual([{}, { 'no-taboo': 'attitude' }, { closing: 'process' }, { workorder: 'process' }, {}]);
+  });
+
+  it('ranks weak spots by error category too, and keeps the category list configurable', async () => {
+    const weak = await (await inspector.get('/quality/weak-spots?by=project')).text();
+    const overall = weak.slice(weak.indexOf('data-testid="weak-categories"'));
+    expect(overall).toContain('<td>流程执行不规范</td><td class="num">2</td><td class="num">66.7%</td>');
+    const byGroup = weak.slice(weak.indexOf('data-testid="weak-categories-by-group"'));
+    // 95598: attitude 1 and process 1 of 2 failures; EV: process 1 of 1
+    expect(byGroup).toContain('<td>95598</td><td>服务态度与情绪</td><td class="num">1</td><td class="num">50.0%</td>');
+    expect(byGroup).toContain('<td>EV</td><td>流程执行不规范</td><td class="num">1</td><td class="num">100.0%</td>');
+
+    expect((await inspector.post('/quality/error-categories', { code: 'Bad Code', name: 'x' })).status).toBe(422);
+    expect((await inspector.post('/quality/error-categories', { code: 'process', name: '重复' })).status).toBe(409);
+    expect((await inspector.post('/quality/error-categories', { code: 'transfer', name: '转派不当' })).status).toBe(303);
+    expect((await inspector.post('/quality/error-categories/system/toggle')).status).toBe(303);
+    const [open] = await t.sql<{ id: number }[]>`SELECT s.id FROM samples s JOIN plans pl ON pl.id = s.plan_id WHERE pl.name LIKE '95598 四周%' AND s.status = 'assigned' ORDER BY s.id LIMIT 1`;
+    const scoring = await (await inspector.get(`/quality/samples/${open.id}`)).text();
+    expect(scoring).toContain('name="e.greeting"');
+    expect(scoring).toContain('<option value="transfer">转派不当</option>');
+    expect(scoring).not.toContain('value="system"'); // retired
   });
 
   it('filters by project and agent, and compares within the chosen version', async () => {
@@ -83,6 +109,10 @@ describe('quality: reports', () => {
     expect(x.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const book = readXlsx(Buffer.from(await x.arrayBuffer()));
     expect(book.map((s) => s.name)).toEqual(['按周趋势', '坐席', '项目', '评分项', '差错类别', '评分人']);
+    expect(book[4].rows.slice(1)).toEqual([
+      ['流程执行不规范', 2, 0.6667, 0.2077, 0.9385],
+      ['服务态度与情绪', 1, 0.3333, 0.0615, 0.7923],
+    ]);
     expect(book[2].rows[1]).toEqual(['95598', 4, 73.8095, 3, 0.75, 0.3006, 0.9544]);
     const agent = await signedIn(t, 'agent');
     expect((await agent.get('/quality/reports')).status).toBe(403);

@@ -148,7 +148,115 @@ export interface WeakSpot {
   high: number;
 }
 
-export function WeakSpotsPage(props: { ctx: ViewContext; by: string; spots: WeakSpot[]; threshold: string; minChecked: string; notice?: string; errors: Record<string, string> }) {
+/** Failed items of one error category: count, share of all failed items and its Wilson interval. */
+export interface CategoryShare {
+  group?: string;
+  category: string;
+  failures: number;
+  share: number;
+  low: number;
+  high: number;
+}
+
+function CategoryTable({ ctx, rows, by, testid }: { ctx: ViewContext; rows: CategoryShare[]; by?: string; testid: string }) {
+  const { t } = ctx;
+  return (
+    <table class="grid dense" data-testid={testid}>
+      <thead>
+        <tr>
+          {by ? <th>{t(`quality.weak.by.${by}`)}</th> : null}
+          <th>{t('quality.report.col.category')}</th>
+          <th class="num">{t('quality.report.col.failures')}</th>
+          <th class="num">{t('quality.report.col.share')}</th>
+          <th>{t('quality.pass.interval')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            {by ? <td>{r.group}</td> : null}
+            <td>{r.category}</td>
+            <td class="num">{r.failures}</td>
+            <td class="num">{percent(r.share * 100)}</td>
+            <td class="nowrap">
+              {percent(r.low * 100)} – {percent(r.high * 100)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The configurable list of error categories: add one, retire or restore one. */
+export function ErrorCategoriesPage(props: { ctx: ViewContext; categories: { code: string; name: string; active: boolean }[]; errors: Record<string, string>; values: { code: string; name: string }; notice?: string }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <section class="panel narrow">
+      <QualityTabs ctx={ctx} active="weak" />
+      <h1>{t('quality.category.title')}</h1>
+      <p class="lead">{t('quality.category.lead')}</p>
+      {props.notice ? <Flash kind="ok">{props.notice}</Flash> : null}
+      <table class="grid dense" data-testid="error-categories">
+        <thead>
+          <tr>
+            <th>{t('quality.category.code')}</th>
+            <th>{t('quality.category.name')}</th>
+            <th>{t('form.status')}</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.categories.map((c) => (
+            <tr class={c.active ? '' : 'muted'}>
+              <td>
+                <code>{c.code}</code>
+              </td>
+              <td>{c.name}</td>
+              <td>{c.active ? t('quality.category.active') : t('quality.category.retired')}</td>
+              <td>
+                <PostForm ctx={ctx} action={`/quality/error-categories/${c.code}/toggle`} class="inline">
+                  <button type="submit" class="small">
+                    {c.active ? t('quality.category.retire') : t('quality.category.restore')}
+                  </button>
+                </PostForm>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t('quality.category.add')}</h2>
+      <PostForm ctx={ctx} action="/quality/error-categories" class="row-form">
+        <div class={props.errors.code ? 'field has-error' : 'field'}>
+          <label for="f-code">{t('quality.category.code')}</label>
+          <input type="text" id="f-code" name="code" value={props.values.code} maxlength={40} required />
+          {props.errors.code ? <p class="error">{props.errors.code}</p> : <p class="hint">{t('quality.category.codeHint')}</p>}
+        </div>
+        <div class={props.errors.name ? 'field has-error' : 'field'}>
+          <label for="f-name">{t('quality.category.name')}</label>
+          <input type="text" id="f-name" name="name" value={props.values.name} maxlength={60} required />
+          {props.errors.name ? <p class="error">{props.errors.name}</p> : null}
+        </div>
+        <button type="submit" class="primary">
+          {t('quality.category.addButton')}
+        </button>
+      </PostForm>
+    </section>
+  );
+}
+
+export function WeakSpotsPage(props: {
+  ctx: ViewContext;
+  by: string;
+  spots: WeakSpot[];
+  categories?: CategoryShare[];
+  categoryByGroup?: CategoryShare[];
+  threshold: string;
+  minChecked: string;
+  notice?: string;
+  errors: Record<string, string>;
+}) {
   const { ctx } = props;
   const { t } = ctx;
   return (
@@ -200,6 +308,18 @@ export function WeakSpotsPage(props: { ctx: ViewContext; by: string; spots: Weak
             ))}
           </tbody>
         </table>
+      )}
+      <h2>{t('quality.weak.byCategory')}</h2>
+      <p class="hint">
+        {t('quality.weak.byCategoryHint')} <a href="/quality/error-categories">{t('quality.category.manage')}</a>
+      </p>
+      {props.categories?.length ? (
+        <div class="q-report-grid">
+          <CategoryTable ctx={ctx} rows={props.categories} testid="weak-categories" />
+          <CategoryTable ctx={ctx} rows={props.categoryByGroup ?? []} by={props.by} testid="weak-categories-by-group" />
+        </div>
+      ) : (
+        <p class="empty">{t('quality.report.noFailures')}</p>
       )}
       <h2>{t('quality.weak.assignTitle')}</h2>
       <PostForm ctx={ctx} action="/quality/weak-spots/training" class="row-form">

@@ -38,6 +38,9 @@ export interface ScoringProps {
   /** Form values by item id: answers as strings. */
   answers: Record<string, string>;
   comments: Record<string, { text: string; atSeconds: number | null }>;
+  /** The error categories a failed item can be put in, and the chosen one per item. */
+  categories?: { code: string; name: string }[];
+  categoryAnswers?: Record<string, string>;
   flags: PreFlag[];
   forbidden: PhraseHit[];
   requiredFound: PhraseHit[];
@@ -153,7 +156,17 @@ export function AnswerControl({ ctx, item, value, disabled }: { ctx: ViewContext
   );
 }
 
-function ItemRow(props: { ctx: ViewContext; item: ScorecardItem; value: string; comment?: { text: string; atSeconds: number | null }; flag?: PreFlag; error?: string; disabled: boolean }) {
+function ItemRow(props: {
+  ctx: ViewContext;
+  item: ScorecardItem;
+  value: string;
+  comment?: { text: string; atSeconds: number | null };
+  flag?: PreFlag;
+  error?: string;
+  disabled: boolean;
+  categories?: { code: string; name: string }[];
+  category?: string;
+}) {
   const { ctx, item, flag } = props;
   const { t } = ctx;
   return (
@@ -178,6 +191,19 @@ function ItemRow(props: { ctx: ViewContext; item: ScorecardItem; value: string; 
       ) : null}
       <AnswerControl ctx={ctx} item={item} value={props.value} disabled={props.disabled} />
       {props.error ? <p class="error">{props.error}</p> : null}
+      {props.categories?.length && !(props.disabled && !props.category) ? (
+        <label class="q-category">
+          <span>{t('quality.category.label')}</span>
+          <select name={`e.${item.id}`} disabled={props.disabled} aria-label={t('quality.category.for', { item: item.label })}>
+            <option value="">{t('quality.category.ifFailed')}</option>
+            {props.categories.map((c) => (
+              <option value={c.code} selected={props.category === c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <div class="q-comment">
         <input type="text" name={`c.${item.id}`} value={props.comment?.text ?? ''} placeholder={t('quality.comment.placeholder')} aria-label={t('quality.comment.label', { item: item.label })} disabled={props.disabled} data-time-for={item.id} />
         <input type="number" name={`t.${item.id}`} value={props.comment?.atSeconds === null || props.comment?.atSeconds === undefined ? '' : String(props.comment.atSeconds)} step="0.1" min="0" class="q-time" aria-label={t('quality.comment.at')} title={t('quality.comment.at')} disabled={props.disabled} data-time-input={item.id} />
@@ -285,7 +311,7 @@ export function ScoringPage(p: ScoringProps) {
                   </legend>
                   <ol class="q-items">
                     {section.items.map((item) => (
-                      <ItemRow ctx={ctx} item={item} value={p.answers[item.id] ?? ''} comment={p.comments[item.id]} flag={flagOf.get(item.id)} error={p.errors[item.id]} disabled={readOnly} />
+                      <ItemRow ctx={ctx} item={item} value={p.answers[item.id] ?? ''} comment={p.comments[item.id]} flag={flagOf.get(item.id)} error={p.errors[item.id]} disabled={readOnly} categories={p.categories} category={p.categoryAnswers?.[item.id]} />
                     ))}
                   </ol>
                 </fieldset>

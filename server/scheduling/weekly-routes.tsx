@@ -76,7 +76,7 @@ async function leavePage(c: Ctx, extra: { form?: Record<string, string>; errors?
   const agents = await listAgents(sql);
   const teams = [...new Set(agents.map((a) => a.team))].filter(Boolean).sort();
   const team = teams.includes(c.req.query('team') ?? '') ? c.req.query('team')! : '';
-  const agent = (c.req.query('agent') ?? '').trim().slice(0, 20);
+  const agent = (c.req.query('who') ?? '').trim().toUpperCase().slice(0, 20);
   const rows = await listLeave(sql, { from: today(c), team, agent });
   const t = c.get('t');
   return render(c, {

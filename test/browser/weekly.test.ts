@@ -90,6 +90,27 @@ browserSuite('browser: weekly adjustment', () => {
     await agent.screenshot({ path: '/tmp/weekly-agent.png', fullPage: true });
     if (screenshots) await agent.locator('main').screenshot({ path: join(ROOT, 'docs', 'weekly-agent.png') });
 
+    // The agent asks a colleague of the team who is off around a later working day to swap; the scheduler approves.
+    const [swap] = await t.sql<{ date: string; colleague: string; name: string }[]>`
+      SELECT to_char(c.date, 'YYYY-MM-DD') AS date, b.code AS colleague, b.name FROM roster_cells c JOIN agents_sched a ON a.id = c.agent_id
+      JOIN agents_sched b ON b.id <> a.id AND b.team_id = a.team_id AND b.skills ? c.project_code
+      WHERE a.code = 'A0001' AND c.date > ${day!.date}::date AND c.shift_code IN ('E', 'D', 'M')
+        AND NOT EXISTS (SELECT 1 FROM roster_cells x WHERE x.agent_id = b.id AND x.date BETWEEN c.date - 1 AND c.date + 1 AND x.shift_code IS NOT NULL)
+      ORDER BY c.date, b.code LIMIT 1`;
+    await agent.getByLabel('我的日期').fill(swap!.date);
+    await agent.getByLabel('同事', { exact: true }).selectOption(swap!.colleague);
+    await agent.getByRole('button', { name: '提交申请' }).click();
+    await expect.poll(() => agent.getByText('换班申请已提交。').count(), { timeout: 20_000 }).toBe(1);
+    // The colleague has no console login, so the scheduler decides without waiting for them.
+    expect(await agent.locator('[data-testid="my-swaps"] tbody').innerText()).toContain('待排班员决定');
+    await page.goto(`${server.url}/rosters/swaps`);
+    expect(await page.locator('[data-testid="swaps"] tbody').innerText()).toContain(`${swap!.colleague} ${swap!.name}`);
+    await page.screenshot({ path: '/tmp/weekly-swaps.png', fullPage: true });
+    await page.getByRole('button', { name: '批准' }).click();
+    await expect.poll(() => page.getByText('换班已批准并写入排班。').count(), { timeout: 20_000 }).toBe(1);
+    await agent.goto(`${server.url}/schedule`);
+    expect(await agent.locator(`tr.change-note[data-date="${swap!.date}"]`).innerText()).toContain('（换班，');
+
     // The same pages in English, for a look.
     await page.goto(`${server.url}/rosters/weekly?week=2026-11-16`);
     await page.getByTestId('lang-switch').click();

@@ -70,7 +70,7 @@ describe('weekly adjustment', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/rosters/leave?notice=added');
     expect(await (await s.get('/rosters/leave?notice=added')).text()).toContain('请假已登记');
-    const list = await (await s.get('/rosters/leave?agent=A0002')).text();
+    const list = await (await s.get('/rosters/leave?who=a0002')).text();
     expect(list).toContain('流感');
     expect(list).toContain(`<td class="nowrap">${day.date}</td>`);
     const week = await (await s.get(`/rosters/weekly?week=${WEEK}`)).text();

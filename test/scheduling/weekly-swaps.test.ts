@@ -62,7 +62,7 @@ describe('shift swaps', () => {
     expect(res.headers.get('location')).toBe('/schedule?notice=swap');
     const mine = await (await agent.get('/schedule?notice=swap')).text();
     expect(mine).toContain('换班申请已提交');
-    expect(mine).toContain('待同事确认');
+    expect(mine).toContain('待排班员决定');
     expect(mine).toContain(`A0001 ${x.date}: ${x.shift} · ${x.project} → <strong>休</strong>`);
     const [swap] = await t.sql<{ id: number; status: string; check_result: { hard: unknown[]; cells: unknown[] } }[]>`SELECT id, status, check_result FROM shift_swaps`;
     expect(swap!.status).toBe('pending');
@@ -95,6 +95,7 @@ describe('shift swaps', () => {
     await t.sql`UPDATE agents_sched SET user_id = (SELECT id FROM users WHERE username = 'agent01') WHERE code = ${x.colleague}`;
     expect((await agent.post('/schedule/swaps', { myDate: x.date, colleague: x.colleague })).status).toBe(303);
     const [swap] = await t.sql<{ id: number }[]>`SELECT id FROM shift_swaps ORDER BY id DESC LIMIT 1`;
+    expect(await (await agent.get('/schedule')).text()).toContain('待同事确认');
     expect((await s.post(`/rosters/swaps/${swap!.id}/approve`)).status).toBe(409);
     // Only the colleague may accept.
     expect((await agent.post(`/schedule/swaps/${swap!.id}/accept`)).status).toBe(403);

@@ -83,7 +83,7 @@ export function LeavePage({ ctx, v }: { ctx: ViewContext; v: LeaveView }) {
       </PostForm>
       <form method="get" action="/rosters/leave" class="row-form">
         <Select name="team" label={t('weekly.team')} value={v.filter.team} options={[['', t('weekly.all')], ...v.teams.map((x): [string, string] => [x, x])]} />
-        <Field name="agent" label={t('weekly.leave.agent')} value={v.filter.agent} />
+        <Field name="who" label={t('weekly.leave.agent')} value={v.filter.agent} />
         <button type="submit">{t('weekly.filter')}</button>
       </form>
       {v.rows.length === 0 ? (
@@ -570,6 +570,9 @@ export interface SwapView {
   createdAt: Date;
 }
 
+/** A pending swap whose colleague has no login waits for the scheduler, not for the colleague. */
+const swapStatusKey = (s: SwapView) => (s.status === 'pending' && !s.colleague.hasLogin ? 'pendingScheduler' : s.status);
+
 /** One swap's cells and rule check, compact. */
 export function SwapSummary({ ctx, s }: { ctx: ViewContext; s: SwapView }) {
   const { t } = ctx;
@@ -636,7 +639,7 @@ export function SwapsPage({ ctx, swaps, notice, problem }: { ctx: ViewContext; s
                   {s.note ? <p class="muted">“{s.note}”</p> : null}
                 </td>
                 <td>
-                  <span class={`badge swap-${s.status}`}>{t(`weekly.swap.status.${s.status}`)}</span>
+                  <span class={`badge swap-${s.status}`}>{t(`weekly.swap.status.${swapStatusKey(s)}`)}</span>
                   {s.status === 'pending' && s.colleague.hasLogin ? <p class="hint">{t('weekly.swap.awaitColleague')}</p> : null}
                 </td>
                 <td class="nowrap">
@@ -718,7 +721,7 @@ export function SwapRequestPanel({ ctx, v }: { ctx: ViewContext; v: SwapRequestV
                   <SwapSummary ctx={ctx} s={s} />
                 </td>
                 <td>
-                  <span class={`badge swap-${s.status}`}>{t(`weekly.swap.status.${s.status}`)}</span>
+                  <span class={`badge swap-${s.status}`}>{t(`weekly.swap.status.${swapStatusKey(s)}`)}</span>
                 </td>
                 <td class="nowrap">
                   {!s.mine && s.status === 'pending' ? (

@@ -3,16 +3,22 @@ import type { Deps } from '../http/env.ts';
 import type { SeedStep } from '../demo/seed.ts';
 import type { Sql } from '../db/index.ts';
 import { generateDemoHistory, DEMO_PROJECTS as HISTORY_PROJECTS } from '../../scheduling/demo/history.ts';
+import type { HistoryRow } from '../../scheduling/history.ts';
 import { CHINA_HOLIDAY_BREAKS } from '../../scheduling/demo/holidays.ts';
 import { DEMO_SHIFT_TYPES, generateDemoAgents } from '../../scheduling/demo/centre.ts';
 import { DEMO_RULEBOOK } from '../../scheduling/roster/rules.ts';
 import { backtest, forecast, type Adjustment, type BacktestResult, type ForecastRow } from '../../scheduling/forecast.ts';
 import { requiredAgents, type StaffingResult } from '../../scheduling/erlang.ts';
 import { addLocalDays, intervalStart, localDateOf, startOfLocalDate } from '../../scheduling/time.ts';
-import { adjustmentsFor, historySince, lastHistoryInstant, listProjects, specialDaysFor, upsertHistory, type AdjustmentRow, type ProjectRow } from './queries.ts';
+import { adjustmentsFor, historySince, lastHistoryInstant, listProjects, specialDaysFor, type AdjustmentRow, type ProjectRow } from './queries.ts';
 
-/** Days of demo history seeded up to the seed date: 16 weeks (a year takes ~4 s on embedded PGlite, paid at every test-database reset). */
-export const DEMO_HISTORY_DAYS = 112;
+/** Days of demo history the first start seeds up to yesterday: a year, so the summer peak and every holiday are in it. */
+export const DEMO_HISTORY_DAYS = 365;
+/**
+ * Days the test database's reset seeds instead (every reset pays for it; a year is ~70,000 rows, seconds on PGlite):
+ * 16 weeks, enough for the forecast's 8 profile weeks and 2 backtest weeks.
+ */
+export const TEST_HISTORY_DAYS = 112;
 /** Weeks of recent history the forecast profiles are built from. */
 export const PROFILE_WEEKS = 8;
 /** Weeks held out by the backtest. */
@@ -25,13 +31,41 @@ async function projectIdsByCode(sql: Sql): Promise<Map<string, number>> {
   return new Map((await listProjects(sql)).map((p) => [p.code, p.id]));
 }
 
-/** A year of generated history ending yesterday (centre time). */
-async function seedHistory(sql: Sql): Promise<void> {
+/** Generated history per window, kept for the life of the process (tests reseed the same window often). */
+const generatedHistory = new Map<string, HistoryRow[]>();
+
+/**
+ * `days` of generated history ending yesterday (centre time), bulk-inserted 20,000 rows a statement (one array per
+ * column); rows already there are kept, so the step is idempotent.
+ */
+async function seedHistory(sql: Sql, days: number): Promise<void> {
   const today = localDateOf(new Date());
-  const from = addLocalDays(today, -DEMO_HISTORY_DAYS);
-  const rows = generateDemoHistory({ seed: 20261125, from, days: DEMO_HISTORY_DAYS });
+  const from = addLocalDays(today, -days);
+  const key = `${from}|${days}`;
+  let rows = generatedHistory.get(key);
+  if (!rows) {
+    rows = generateDemoHistory({ seed: 20261125, from, days });
+    generatedHistory.clear();
+    generatedHistory.set(key, rows);
+  }
   const ids = await projectIdsByCode(sql);
-  await upsertHistory(sql, rows.filter((r) => ids.has(r.project)), ids);
+  const known = rows.filter((r) => ids.has(r.project));
+  for (let i = 0; i < known.length; i += 20_000) {
+    const b = known.slice(i, i + 20_000);
+    await sql`
+      INSERT INTO interval_history (project_id, interval_start, calls_offered, calls_handled, aht_seconds)
+      SELECT * FROM unnest(${sql.array(b.map((r) => ids.get(r.project)!))}::int[], ${sql.array(b.map((r) => r.intervalStart))}::timestamptz[],
+                           ${sql.array(b.map((r) => r.callsOffered))}::int[], ${sql.array(b.map((r) => r.callsHandled))}::int[], ${sql.array(b.map((r) => r.ahtSeconds))}::real[])
+      ON CONFLICT (project_id, interval_start) DO NOTHING`;
+  }
+}
+
+/**
+ * The history seed step over `days` days (same step id, so a database seeded with one length is not seeded again).
+ * @example historySeedStep(TEST_HISTORY_DAYS) // what the test database's reset uses
+ */
+export function historySeedStep(days: number): SeedStep {
+  return { id: 'scheduling-history', run: (sql) => seedHistory(sql, days) };
 }
 
 /** Shift types, the rulebook (the roster model's, so the DB and the solver share rule ids), holidays and the summer peak as special days, schedulable agents and some leave. */
@@ -87,7 +121,7 @@ async function seedCentre(sql: Sql): Promise<void> {
 
 /** Demo data of this area, seeded once into an empty database. */
 export const schedulingSeedSteps: SeedStep[] = [
-  { id: 'scheduling-history', run: seedHistory },
+  historySeedStep(DEMO_HISTORY_DAYS),
   { id: 'scheduling-centre', run: seedCentre },
 ];
 

@@ -6,6 +6,7 @@ import { migrate } from '../../server/db/migrate.ts';
 import { SHELL_SEED_STEPS, seedDemo } from '../../server/demo/seed.ts';
 import { featureSeedSteps } from '../../server/features.ts';
 import { DEMO_ROSTER_STEP } from '../../server/scheduling/demo-roster.ts';
+import { historySeedStep, TEST_HISTORY_DAYS } from '../../server/scheduling/service.ts';
 
 export interface TestDb {
   db: Database;
@@ -19,8 +20,11 @@ let shared: Promise<TestDb> | undefined;
 /**
  * The demo seed without the current month's published roster: tests choose their own months (and a roster for the
  * real current month would collide with them); tests that need a published roster call seedPublishedRoster.
+ * History is 16 weeks instead of the first start's year: every reset pays for it.
  */
-const RESET_STEPS = [...SHELL_SEED_STEPS, ...featureSeedSteps].filter((s) => s.id !== DEMO_ROSTER_STEP);
+const RESET_STEPS = [...SHELL_SEED_STEPS, ...featureSeedSteps]
+  .filter((s) => s.id !== DEMO_ROSTER_STEP)
+  .map((s) => (s.id === 'scheduling-history' ? historySeedStep(TEST_HISTORY_DAYS) : s));
 
 async function open(): Promise<TestDb> {
   const url = inject('testDatabaseUrl');

@@ -11,7 +11,7 @@ export interface Rule {
 }
 
 /**
- * The demo centre's rulebook: 23 rules, hard first, then soft.
+ * The demo centre's rulebook: 25 rules, hard first, then soft.
  * @example DEMO_RULEBOOK.find((r) => r.id === 'min-rest')?.params.minMinutes // 660
  */
 export const DEMO_RULEBOOK: readonly Rule[] = [

@@ -7,6 +7,7 @@ import type { Sql } from '../db/index.ts';
 import { type Ctx, viewContext } from '../http/env.ts';
 import { render } from '../http/render.tsx';
 import { audit } from '../queries/audit.ts';
+import { DEMO_RULEBOOK } from '../../scheduling/roster/rules.ts';
 import { DEMO_INCENTIVE_CATALOGUE, type ContributionKind, type EntitlementGrant } from '../../scheduling/incentives/catalogue.ts';
 import { addLocalDays, daysBetween, isLocalDate, localDateOf } from '../../scheduling/time.ts';
 import {
@@ -35,6 +36,16 @@ const REWARD_ID = /^[a-z][a-z0-9-]{1,39}$/;
 export const incentiveSeedSteps: SeedStep[] = [
   { id: 'incentive-catalogue', run: (sql) => ensureCatalogue(sql, DEMO_INCENTIVE_CATALOGUE) },
   { id: 'incentive-demo', run: (sql) => seedIncentiveDemo(sql, new Date(), process.env.CENTRE_TZ || 'Asia/Shanghai') },
+  {
+    // 优选排次 is a rule newer than the rulebook an existing database was seeded with: add it there too.
+    id: 'incentive-first-pick-rule',
+    run: async (sql) => {
+      const index = DEMO_RULEBOOK.findIndex((r) => r.id === 'entitlement-first-pick');
+      const r = DEMO_RULEBOOK[index]!;
+      await sql`INSERT INTO rules (id, name, name_en, hard, weight, params, sort)
+                VALUES (${r.id}, ${r.name}, ${r.nameEn}, ${r.hard}, ${r.weight}, ${sql.json(r.params as never)}, ${index}) ON CONFLICT (id) DO NOTHING`;
+    },
+  },
 ];
 
 function actor(c: Ctx) {

@@ -1,0 +1,52 @@
+// Redeemed rewards become roster-model entitlements: hard rewards as hard rules, soft ones as the weighted first-pick
+// rule; 优选排次 and 节日连休 redeemed over HTTP reach the month's model.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { type Client, signedIn, testApp } from '../support/app.ts';
+import { toModelEntitlements } from '../../server/scheduling/incentive-entitlements.ts';
+import { monthModel } from '../../server/scheduling/roster-model.ts';
+
+describe('toModelEntitlements', () => {
+  it('maps each reward kind by its hard flag', () => {
+    expect(
+      toModelEntitlements([
+        { kind: 'dayShiftsOnly', agentId: 'A1', month: '2027-01', shiftCodes: ['D'], hard: true },
+        { kind: 'dayShiftsOnly', agentId: 'A2', month: '2027-01', shiftCodes: ['E', 'D'], hard: false },
+        { kind: 'firstPick', agentId: 'A3', month: '2027-01', shift: 'M', hard: false },
+        { kind: 'firstPick', agentId: 'A4', month: '2027-01', shift: 'L', hard: true },
+        { kind: 'daysOff', agentId: 'A5', dates: ['2027-01-01', '2027-01-02'], hard: true },
+      ]),
+    ).toEqual([
+      { agentId: 'A1', kind: 'day-shifts-only', shifts: ['D'] },
+      { agentId: 'A2', kind: 'first-pick', shifts: ['E', 'D'] },
+      { agentId: 'A3', kind: 'first-pick', shifts: ['M'] },
+      { agentId: 'A4', kind: 'day-shifts-only', shifts: ['L'] },
+      { agentId: 'A5', kind: 'holiday-rest', dates: ['2027-01-01', '2027-01-02'] },
+    ]);
+  });
+});
+
+describe('redeemed 优选排次 and 节日连休 in the month model', () => {
+  let t: Awaited<ReturnType<typeof testApp>>;
+  let agent: Client;
+  let sched: Client;
+  beforeAll(async () => {
+    t = await testApp();
+    agent = await signedIn(t, 'agent');
+    sched = await signedIn(t, 'scheduler');
+  }, 60_000);
+
+  it('first pick of M for 2027-01 and holiday rest over New Year reach the model; other months stay empty', async () => {
+    // 128 demo points + 6 × 6 = 36 for peak overtime → 164: 60 for 优选排次, 100 for 节日连休, 4 left.
+    expect((await sched.post('/rosters/incentives/credit', { agent: 'A0001', kind: 'peakOvertime', hours: '6', date: '2026-11-24', reference: '晚高峰加班' })).status).toBe(303);
+    expect((await agent.post('/schedule/points/redeem', { reward: 'first-pick', month: '2027-01', shift: 'M' })).status).toBe(303);
+    expect((await agent.post('/schedule/points/redeem', { reward: 'holiday-rest', month: '2027-01', dates: '2027-01-02 2027-01-01' })).status).toBe(303);
+    expect(await (await agent.get('/schedule/points')).text()).toMatch(/data-testid="balance">\s*4\s*</);
+    const mm = await monthModel(t.sql, '2027-01', {});
+    expect(mm.model.entitlements).toEqual([
+      { agentId: 'A0001', kind: 'first-pick', shifts: ['M'] },
+      { agentId: 'A0001', kind: 'holiday-rest', dates: ['2027-01-01', '2027-01-02'] },
+    ]);
+    expect(mm.model.rules.find((r) => r.id === 'entitlement-first-pick')).toMatchObject({ hard: false, weight: 50 });
+    expect((await monthModel(t.sql, '2027-02', {})).model.entitlements).toEqual([]);
+  });
+});

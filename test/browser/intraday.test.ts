@@ -33,7 +33,8 @@ browserSuite('browser: intraday', () => {
     await page.getByLabel(/用户名|Username/).fill(username);
     await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORDS[username]);
     await page.getByRole('button', { name: /登录|Sign in/ }).click();
-    await page.waitForLoadState('networkidle');
+    // Under load networkidle can come before the sign-in POST is answered: wait until we have left /login.
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
   }
 
   it('uploads the storm morning, sees SL drop, applies the top suggestions and sees it recover', async () => {

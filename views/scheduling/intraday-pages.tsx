@@ -151,7 +151,7 @@ function BoardForm(props: { ctx: ViewContext; v: IntradayView; action: string; c
 
 function SuggestionItem({ ctx, v, s, position }: { ctx: ViewContext; v: IntradayView; s: SuggestionView; position: number }) {
   const { t } = ctx;
-  const names = s.agents.slice(0, 4).map((a) => `${a.name} ${a.code}`).join(', ') + (s.agents.length > 4 ? t('intraday.andMore', { n: String(s.agents.length - 4) }) : '');
+  const names = s.agents.slice(0, 4).map((a) => `${a.name} ${a.code}`).join(', ') + (s.agents.length > 4 ? t('intraday.andMoreAgents', { n: String(s.agents.length - 4) }) : '');
   const up = s.after >= s.before;
   return (
     <li class={`suggestion kind-${s.kind}`} data-testid="suggestion">

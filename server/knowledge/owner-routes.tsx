@@ -16,6 +16,7 @@ import { knowledgeSearch } from './search-service.ts';
 import { registerKnowledgeSettingsRoutes } from './settings-routes.tsx';
 import { DiffPage, LibraryPage, LibraryResults, NewScenarioPage, ReviewPage, ScenarioPage } from '../../views/knowledge/owner-library.tsx';
 import { FlagsPage } from '../../views/knowledge/owner-flags.tsx';
+import { ownerFindings } from '../quality/findings-queue.ts';
 import { ImportPage } from '../../views/knowledge/owner-io.tsx';
 import { AnalyticsPage } from '../../views/knowledge/owner-analytics.tsx';
 import { MatrixEntryPage, MatrixPage, type MatrixFormErrors, type MatrixFormValues } from '../../views/knowledge/owner-matrix.tsx';
@@ -211,10 +212,18 @@ export function registerKnowledgeOwnerRoutes(r: SecureRouter): void {
     const all = c.req.query('all') === '1';
     const [open, closed] = await Promise.all([q.listOpenFlags(sql, all ? null : c.get('user')!.id), q.listClosedFlags(sql)]);
     const item = (f: q.FlagRow) => ({ id: f.id, code: f.scenario_code, title: f.title, version: f.version, kind: f.kind, comment: f.comment, raisedBy: f.raised_by_name, raisedAt: f.raised_at, reply: f.reply, repliedBy: f.replied_by_name, repliedAt: f.replied_at });
-    return render(c, { title: c.get('t')('owner.flags.title'), status: extra.status, body: <FlagsPage ctx={viewContext(c)} open={open.map(item)} closed={closed.map(item)} all={all} notice={extra.notice} errorFor={extra.errorFor} /> });
+    // quality findings (script-fix proposals from inspectors) queue here too, same mine/all scope
+    const findings = await ownerFindings(sql, all ? null : c.get('user')!.id);
+    return render(c, {
+      title: c.get('t')('owner.flags.title'),
+      status: extra.status,
+      body: <FlagsPage ctx={viewContext(c)} open={open.map(item)} closed={closed.map(item)} all={all} notice={extra.notice} errorFor={extra.errorFor} findings={findings} />,
+    });
   }
 
-  r.get('/knowledge/flags', OWNER, (c) => flagsPage(c, { notice: c.req.query('closed') ? c.get('t')('owner.flags.closed') : undefined }));
+  r.get('/knowledge/flags', OWNER, (c) =>
+    flagsPage(c, { notice: c.req.query('closed') ? c.get('t')('owner.flags.closed') : c.req.query('finding') ? c.get('t')('quality.finding.resolved') : undefined }),
+  );
 
   r.post('/knowledge/flags/:id/close', OWNER, async (c) => {
     const { sql, now } = c.get('deps');

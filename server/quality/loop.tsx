@@ -108,9 +108,9 @@ export function registerLoopRoutes(r: SecureRouter): void {
 
   r.get('/quality/findings', ['inspector', 'knowledge'], async (c) => {
     const { sql } = c.get('deps');
-    const rows = await sql<{ id: number; call_id: string | null; scenario_code: string | null; item_id: string | null; start_seconds: number | null; proposal: string; status: string; resolution: string | null; by: string; created_at: Date; recording_url: string | null }[]>`
-      SELECT f.id, f.call_id, f.scenario_code, f.item_id, f.start_seconds, f.proposal, f.status, f.resolution, u.display_name AS by, f.created_at, c.recording_url
-      FROM findings f LEFT JOIN users u ON u.id = f.created_by LEFT JOIN calls c ON c.id = f.call_id
+    const rows = await sql<{ id: number; call_id: string | null; scenario_code: string | null; item_id: string | null; start_seconds: number | null; proposal: string; status: string; resolution: string | null; by: string; created_at: Date; recording_url: string | null; sample_id: number | null }[]>`
+      SELECT f.id, f.call_id, f.scenario_code, f.item_id, f.start_seconds, f.proposal, f.status, f.resolution, u.display_name AS by, f.created_at, c.recording_url, e.sample_id
+      FROM findings f LEFT JOIN users u ON u.id = f.created_by LEFT JOIN calls c ON c.id = f.call_id LEFT JOIN evaluations e ON e.id = f.evaluation_id
       ORDER BY (f.status = 'open') DESC, f.id DESC LIMIT 300`;
     const t = c.get('t');
     return render(c, {
@@ -120,7 +120,7 @@ export function registerLoopRoutes(r: SecureRouter): void {
           ctx={viewContext(c)}
           canResolve={c.get('user')!.roles.includes('knowledge')}
           notice={c.req.query('resolved') ? t('quality.finding.resolved') : undefined}
-          findings={rows.map((f) => ({ id: f.id, callId: f.call_id, scenarioCode: f.scenario_code, item: f.item_id, atSeconds: f.start_seconds, proposal: f.proposal, status: f.status, resolution: f.resolution, by: f.by, createdAt: f.created_at, recordingUrl: f.recording_url }))}
+          findings={rows.map((f) => ({ id: f.id, callId: f.call_id, scenarioCode: f.scenario_code, item: f.item_id, atSeconds: f.start_seconds, proposal: f.proposal, status: f.status, resolution: f.resolution, by: f.by, createdAt: f.created_at, recordingUrl: f.recording_url, sampleId: f.sample_id }))}
         />
       ),
     });
@@ -138,7 +138,8 @@ export function registerLoopRoutes(r: SecureRouter): void {
     const res = await sql`UPDATE findings SET status = ${status}, resolution = ${resolution}, resolved_by = ${c.get('user')!.id}, resolved_at = ${now()} WHERE id = ${id} AND status = 'open'`;
     if (res.count !== 1) throw new HTTPException(409);
     await audit(sql, { ...actor(c), action: 'finding.resolve', target: `finding:${id}`, detail: { status } });
-    return c.redirect('/quality/findings?resolved=1', 303);
+    // resolved from the owners' queue (/knowledge/flags): back there
+    return c.redirect(body.back === 'flags' ? '/knowledge/flags?finding=1' : '/quality/findings?resolved=1', 303);
   });
 
   r.post('/quality/samples/:id/training', ['inspector'], async (c) => {

@@ -659,7 +659,21 @@ export function registerQualityRoutes(r: SecureRouter): void {
           : loop === 'finding' || loop === 'training' || loop === 'case'
             ? t(`quality.loop.done.${loop}`)
             : undefined;
-    return render(c, { title: `${t('quality.scoring.title')} ${data.call.id}`, wide: true, body: <ScoringPage {...scoringProps(c, data, planName, { notice, joint: jointView(data, joint), ...(joint.length ? { peer: null } : {}) }, peer)} /> });
+    // the owners' resolutions of findings sent from this call link back here
+    const findings = c.get('user')!.roles.includes('inspector')
+      ? await c.get('deps').sql<{ id: number; proposal: string; status: string; resolution: string | null; resolved_by: string | null; resolved_at: Date | null }[]>`
+          SELECT f.id, f.proposal, f.status, f.resolution, u.display_name AS resolved_by, f.resolved_at FROM findings f LEFT JOIN users u ON u.id = f.resolved_by
+          WHERE f.call_id = ${data.call.id} ORDER BY f.id`
+      : [];
+    return render(c, {
+      title: `${t('quality.scoring.title')} ${data.call.id}`,
+      wide: true,
+      body: (
+        <ScoringPage
+          {...scoringProps(c, data, planName, { notice, joint: jointView(data, joint), ...(joint.length ? { peer: null } : {}), findings: findings.map((f) => ({ id: f.id, proposal: f.proposal, status: f.status, resolution: f.resolution, resolvedBy: f.resolved_by, resolvedAt: f.resolved_at })) }, peer)}
+        />
+      ),
+    });
   });
 
   r.post('/quality/samples/:id/draft', ['inspector', 'agent', 'client'], async (c) => {

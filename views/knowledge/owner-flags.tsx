@@ -1,4 +1,5 @@
 // The flags queue: agents' flags on scripts, oldest first, each closed with a reply.
+import { OwnerFindingsSection, type OwnerFinding } from '../quality/findings-queue.tsx';
 import type { ViewContext } from '../context.ts';
 import { Flash, PostForm, formatInstant } from '../components.tsx';
 import { FieldErrors, OwnerTabs } from './owner-common.tsx';
@@ -17,7 +18,7 @@ export interface FlagItem {
   repliedAt: Date | null;
 }
 
-export function FlagsPage(p: { ctx: ViewContext; open: FlagItem[]; closed: FlagItem[]; all: boolean; notice?: string; errorFor?: { id: number; reply: string; message: string } }) {
+export function FlagsPage(p: { ctx: ViewContext; open: FlagItem[]; closed: FlagItem[]; all: boolean; notice?: string; errorFor?: { id: number; reply: string; message: string }; findings?: OwnerFinding[] }) {
   const { ctx } = p;
   const { t } = ctx;
   return (
@@ -100,6 +101,7 @@ export function FlagsPage(p: { ctx: ViewContext; open: FlagItem[]; closed: FlagI
           </table>
         </>
       ) : null}
+      {p.findings ? <OwnerFindingsSection ctx={ctx} findings={p.findings} /> : null}
     </section>
   );
 }

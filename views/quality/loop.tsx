@@ -93,6 +93,8 @@ export interface FindingView {
   by: string;
   createdAt: Date;
   recordingUrl: string | null;
+  /** The evaluated sample the finding came from (linked for inspectors). */
+  sampleId?: number | null;
 }
 
 export function FindingsPage({ ctx, findings, canResolve, notice }: { ctx: ViewContext; findings: FindingView[]; canResolve: boolean; notice?: string }) {
@@ -107,7 +109,8 @@ export function FindingsPage({ ctx, findings, canResolve, notice }: { ctx: ViewC
       {findings.map((f) => (
         <article class="q-finding" data-testid={`finding-${f.id}`}>
           <h2>
-            {f.scenarioCode ?? t('quality.finding.noScenario')} · {f.callId ?? ''} <StatusBadge ctx={ctx} status={f.status} />
+            {f.scenarioCode ?? t('quality.finding.noScenario')} ·{' '}
+            {f.sampleId && ctx.user?.roles.includes('inspector') ? <a href={`/quality/samples/${f.sampleId}`}>{f.callId ?? ''}</a> : f.callId ?? ''} <StatusBadge ctx={ctx} status={f.status} />
           </h2>
           <p>{f.proposal}</p>
           <p class="muted">

@@ -41,6 +41,8 @@ export interface ScoringProps {
   /** The error categories a failed item can be put in, and the chosen one per item. */
   categories?: { code: string; name: string }[];
   categoryAnswers?: Record<string, string>;
+  /** Findings sent from this call, with the knowledge owner's resolution once there is one. */
+  findings?: { id: number; proposal: string; status: string; resolution: string | null; resolvedBy: string | null; resolvedAt: Date | null }[];
   flags: PreFlag[];
   forbidden: PhraseHit[];
   requiredFound: PhraseHit[];
@@ -329,6 +331,25 @@ export function ScoringPage(p: ScoringProps) {
               </div>
             )}
           </form>
+          {p.findings?.length ? (
+            <section class="q-findings-of-call" data-testid="call-findings">
+              <h3>{ctx.t('quality.finding.ofCall')}</h3>
+              <ul>
+                {p.findings.map((f) => (
+                  <li>
+                    <StatusBadge ctx={ctx} status={f.status} /> {f.proposal}
+                    {f.resolution ? (
+                      <span class="muted">
+                        {' '}
+                        — {f.resolvedBy ?? ''}: {f.resolution}
+                        {f.resolvedAt ? ` · ${formatInstant(f.resolvedAt, ctx.locale)}` : ''}
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {readOnly && ctx.user?.roles.includes('inspector') ? <LoopForms ctx={ctx} sampleId={p.sampleId} items={card.sections.flatMap((s) => s.items.map((i) => ({ id: i.id, label: i.label })))} scenarioCode={call.scenarioCode} /> : null}
           <details class="q-rules">
             <summary>{t('quality.scoring.rules')}</summary>

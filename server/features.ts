@@ -7,6 +7,7 @@ import { registerKnowledgeRoutes } from './knowledge/routes.tsx';
 import { registerQualityRoutes } from './quality/routes.tsx';
 import { registerSchedulingRoutes } from './scheduling/routes.tsx';
 import { registerRosterRoutes } from './scheduling/roster-routes.tsx';
+import { registerSetupRoutes } from './scheduling/setup-routes.tsx';
 import { demoRosterSeedSteps } from './scheduling/demo-roster.ts';
 import { registerIntradayRoutes, intradaySeedSteps } from './scheduling/intraday-routes.tsx';
 import { registerWeeklyRoutes, weeklySeedSteps } from './scheduling/weekly-routes.tsx';
@@ -26,6 +27,7 @@ export const featureRoutes: RouteModule[] = [
   registerIntradayRoutes,
   registerWeeklyRoutes,
   registerIncentiveRoutes,
+  registerSetupRoutes,
   registerRosterRoutes,
 ];
 

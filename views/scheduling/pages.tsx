@@ -25,7 +25,7 @@ const int = (x: number) => Math.round(x).toLocaleString('en-US');
 const projectName = (ctx: ViewContext, p: ProjectOption) => (ctx.locale === 'en' ? p.nameEn : p.name);
 
 /** The scheduling area's tabs: monthly plan (forecast, roster), weekly adjust, daily tweak, emergency staffing. */
-export type SchedulingTab = 'overview' | 'forecast' | 'month' | 'import' | 'weekly' | 'intraday' | 'resources' | 'incentives' | 'peaks';
+export type SchedulingTab = 'overview' | 'forecast' | 'month' | 'import' | 'weekly' | 'intraday' | 'resources' | 'incentives' | 'peaks' | 'setup';
 
 export function SchedulingTabs({ ctx, active }: { ctx: ViewContext; active: SchedulingTab }) {
   const tabs = [
@@ -38,6 +38,7 @@ export function SchedulingTabs({ ctx, active }: { ctx: ViewContext; active: Sche
     ['incentives', '/rosters/incentives', 'sched.tab.incentives'],
     ['peaks', '/rosters/peaks', 'sched.tab.peaks'],
     ['import', '/rosters/history/import', 'sched.tab.import'],
+    ['setup', '/rosters/setup', 'sched.tab.setup'],
   ] as const;
   return <Tabs ctx={ctx} label="nav.rosters" active={active} tabs={tabs} />;
 }

@@ -2,6 +2,7 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { testDb, type TestDb } from '../support/db.ts';
 import { balances, creditContributions, ledgerOf, listLedger } from '../../server/scheduling/incentive-store.ts';
+import { redeemForAgent } from '../../server/scheduling/incentive-service.ts';
 import { balance } from '../../scheduling/incentives/ledger.ts';
 
 describe('incentive ledger store', () => {
@@ -56,5 +57,26 @@ describe('incentive ledger store', () => {
     await expect(db.sql`UPDATE incentive_ledger SET points = 1000`).rejects.toThrow(/append-only/);
     await expect(db.sql`DELETE FROM incentive_ledger`).rejects.toThrow(/append-only/);
     expect((await listLedger(db.sql))[0]!.points).toBe(25);
+  });
+
+  it('lets only one of two simultaneous redemptions spend the same points', async () => {
+    // 40 + 50 + 18 + 20 = 128: enough for 常白班 (120) or 节日连休 (100), not both.
+    await creditContributions(db.sql, [
+      { agentId: 'A0001', kind: 'callIn', hours: 4 },
+      { agentId: 'A0001', kind: 'callIn', hours: 6 },
+      { agentId: 'A0001', kind: 'peakOvertime', hours: 3 },
+      { agentId: 'A0001', kind: 'coverProject', hours: 5 },
+    ], { date: '2026-11-20', userId: null, reference: 'x' });
+    const now = new Date('2026-11-25T02:00:00Z');
+    const base = { agentId: 'A0001', now, timeZone: 'Asia/Shanghai', today: '2026-11-25', userId: null };
+    const results = await Promise.all([
+      redeemForAgent(db.sql, { ...base, rewardId: 'regular-day-shift', request: { month: '2026-12' } }),
+      redeemForAgent(db.sql, { ...base, rewardId: 'holiday-rest', request: { month: '2026-12', dates: ['2026-12-24', '2026-12-25'] } }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const refused = results.find((r) => !r.ok);
+    expect(refused && !refused.ok && refused.error).toBe('insufficientPoints');
+    expect(balance(await ledgerOf(db.sql, 'A0001'), 'A0001')).toBeGreaterThanOrEqual(0);
+    expect((await listLedger(db.sql, { agentId: 'A0001' })).filter((l) => l.type === 'redeem')).toHaveLength(1);
   });
 });

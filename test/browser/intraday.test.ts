@@ -88,6 +88,19 @@ browserSuite('browser: intraday', () => {
     await page.getByRole('button', { name: '撤销最近一次调整' }).click();
     await expect.poll(() => page.getByText('已撤销最近一次调整。').count()).toBe(1);
     expect(pctOf(await page.getByTestId('sl-rest').innerText())).toBeLessThan(last);
+    // The 30-second poll skips while a form is in use (a no-show ticked), and runs again once it is not.
+    const polls: string[] = [];
+    page.on('request', (r) => r.method() === 'GET' && r.url().includes('/rosters/intraday?') && r.headers()['hx-request'] === 'true' && polls.push(r.url()));
+    const poll = () => page.evaluate(() => (window as unknown as { htmx: { ajax(v: string, u: string, o: object): Promise<void> } }).htmx.ajax('GET', document.getElementById('intraday-board')!.getAttribute('hx-get')!, { source: '#intraday-board', target: '#intraday-board', swap: 'outerHTML' }).catch(() => undefined));
+    await page.locator('form.no-shows input[type="checkbox"]').first().check();
+    await poll();
+    await page.waitForTimeout(500);
+    expect(polls).toEqual([]);
+    expect(await page.locator('form.no-shows input[type="checkbox"]').first().isChecked()).toBe(true);
+    await page.locator('form.no-shows input[type="checkbox"]').first().uncheck();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await poll();
+    await expect.poll(() => polls.length).toBe(1);
     expect(errors).toEqual([]);
 
     await t.sql`UPDATE users SET locale = 'en' WHERE username = 'scheduler'`;

@@ -89,7 +89,8 @@ export function registerSwapRequestRoutes(r: SecureRouter): void {
     const t = c.get('t');
     const deps = c.get('deps');
     const me = await myAgent(deps.sql, c.get('user')!.id);
-    if (!me) throw new HTTPException(403);
+    // A console user who is not a schedulable agent has nothing to swap: the page says so (not linked).
+    if (!me) return mySchedulePage(c, {}, 409);
     const form = await formOf(c);
     const errors: Record<string, string> = {};
     const t0 = today(c);

@@ -15,7 +15,7 @@ import { contributionsOf } from '../../scheduling/incentives/contributions.ts';
 import type { Contribution } from '../../scheduling/incentives/ledger.ts';
 import type { DayState } from '../../scheduling/intraday/types.ts';
 import { IntradayBoard, IntradayPage, type IntradayView, type SuggestionView } from '../../views/scheduling/intraday-pages.tsx';
-import { loadIntradayDay, INTERVAL_MINUTES, type IntradayDay } from './intraday-state.ts';
+import { hashOf, loadIntradayDay, INTERVAL_MINUTES, type IntradayDay } from './intraday-state.ts';
 import { creditContributions } from './incentive-store.ts';
 import { parseActualsCsv, parseActualsJson, projectCodes, stormCsv, storeActuals, type ActualError } from './intraday-actuals.ts';
 
@@ -64,9 +64,15 @@ function weighted(rows: readonly IntervalStatus[], pick: (r: IntervalStatus) => 
   return calls > 0 ? answered / calls : null;
 }
 
+/** A short fingerprint of what a suggestion changes, so an apply acts on exactly what the page showed. */
+export function fingerprintOf(s: Pick<Suggestion, 'changes'>): string {
+  return hashOf(JSON.stringify(s.changes)).toString(36);
+}
+
 function suggestionView(s: Suggestion, names: Map<string, string>): SuggestionView {
   return {
     id: s.id,
+    fingerprint: fingerprintOf(s),
     rank: s.rank,
     kind: s.kind,
     project: s.project,
@@ -195,7 +201,7 @@ export function registerIntradayRoutes(r: SecureRouter): void {
 export function registerIntradayRoutesWith(r: SecureRouter, options: IntradayOptions): void {
   r.get('/rosters/intraday', ['scheduler'], async (c) => {
     const { date, project } = params(c);
-    const notices: Record<string, string> = { applied: 'intraday.applied', undone: 'intraday.undone', noShows: 'intraday.noShowsSaved', uploaded: 'intraday.uploaded' };
+    const notices: Record<string, string> = { applied: 'intraday.applied', undone: 'intraday.undone', noShowsSaved: 'intraday.noShowsSaved', uploaded: 'intraday.uploaded' };
     const n = notices[c.req.query('notice') ?? ''];
     return answer(c, date, project, { notice: n ? c.get('t')(n) : undefined });
   });
@@ -218,7 +224,8 @@ export function registerIntradayRoutesWith(r: SecureRouter, options: IntradayOpt
     const day = await loadIntradayDay(sql, date, now(), config.timeZone);
     const version = Number(str(form.version));
     if (version !== day.version) return answer(c, date, project, { problem: t('intraday.stale') }, 409);
-    const suggestion = planOf(day).suggestions.find((s) => s.id === str(form.suggestion));
+    // The same state can still suggest differently once the clock moves on: apply only what the page showed.
+    const suggestion = planOf(day).suggestions.find((s) => s.id === str(form.suggestion) && fingerprintOf(s) === str(form.fingerprint));
     if (!suggestion) return answer(c, date, project, { problem: t('intraday.stale') }, 409);
     const u = c.get('user')!;
     const contributions = contributionsOf(day.state, suggestion);

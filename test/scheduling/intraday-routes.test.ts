@@ -167,12 +167,15 @@ describe('intraday routes', () => {
     const html = await (await s.get('/rosters/intraday?project=95598')).text();
     const version = /name="version" value="(\d+)"/.exec(html)![1]!;
     const id = /name="suggestion" value="([^"]+)"/.exec(html)![1]!;
+    const fingerprint = /name="fingerprint" value="([^"]+)"/.exec(html)![1]!;
     expect(version).toBe(String(before.version));
-    const stale = await s.post('/rosters/intraday/apply', { date: DATE, project: '95598', version: String(before.version - 1), suggestion: id });
+    const stale = await s.post('/rosters/intraday/apply', { date: DATE, project: '95598', version: String(before.version - 1), suggestion: id, fingerprint });
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain('今日状态已被更新');
+    const other = await s.post('/rosters/intraday/apply', { date: DATE, project: '95598', version, suggestion: id, fingerprint: 'x' + fingerprint });
+    expect(other.status).toBe(409);
     expect(await count('intraday_changes')).toBe(0);
-    const res = await s.post('/rosters/intraday/apply', { date: DATE, project: '95598', version, suggestion: id }, { headers: { 'HX-Request': 'true' } });
+    const res = await s.post('/rosters/intraday/apply', { date: DATE, project: '95598', version, suggestion: id, fingerprint }, { headers: { 'HX-Request': 'true' } });
     expect(res.status).toBe(200);
     const frag = await res.text();
     expect(frag.startsWith('<div id="intraday-board"')).toBe(true);
@@ -190,7 +193,7 @@ describe('intraday routes', () => {
     const [audit] = await t.sql<{ detail: { seq: number; suggestion: string } }[]>`SELECT detail FROM audit_log WHERE action = 'intraday.apply'`;
     expect(audit!.detail).toMatchObject({ seq: 1, suggestion: id });
     // The same form again is now stale: the day moved on.
-    expect((await s.post('/rosters/intraday/apply', { date: DATE, project: '95598', version, suggestion: id })).status).toBe(409);
+    expect((await s.post('/rosters/intraday/apply', { date: DATE, project: '95598', version, suggestion: id, fingerprint })).status).toBe(409);
     expect(await count('intraday_changes')).toBe(1);
   });
 
@@ -202,6 +205,7 @@ describe('intraday routes', () => {
     expect(await wrong.text()).toContain('请选择今日在班、未到岗的坐席。');
     const ok = await s.post('/rosters/intraday/no-shows', { date: DATE, project: '95598', version: String(before.version), agent: [absentee] });
     expect(ok.status).toBe(303);
+    expect(await (await s.get(ok.headers.get('location')!)).text()).toContain('已登记缺勤。');
     const after = await board();
     expect(after.state.assignments.find((a) => a.agentId === absentee)!.absent).toBe(true);
     expect(after.state.agents.find((a) => a.agentId === absentee)!.availability).toBe('off');
@@ -226,10 +230,11 @@ describe('intraday routes', () => {
   it('credits the points ledger for a move, overtime or call-in, in the apply transaction', async () => {
     const html = await (await s.get('/rosters/intraday?project=95598')).text();
     const version = /name="version" value="(\d+)"/.exec(html)![1]!;
-    const id = [...html.matchAll(/name="suggestion" value="([^"]+)"/g)].map((m) => m[1]!).find((x) => /moveAgent|overtime|callIn/.test(x))!;
+    const forms = [...html.matchAll(/name="suggestion" value="([^"]+)"\/><input type="hidden" name="fingerprint" value="([^"]+)"/g)].map((m) => ({ id: m[1]!, fingerprint: m[2]! }));
+    const { id, fingerprint } = forms.find((f) => /moveAgent|overtime|callIn/.test(f.id))!;
     expect(id).toBeDefined();
     const ledgerBefore = await count('incentive_ledger');
-    const res = await s.post('/rosters/intraday/apply', { date: DATE, project: '95598', version, suggestion: id });
+    const res = await s.post('/rosters/intraday/apply', { date: DATE, project: '95598', version, suggestion: id, fingerprint });
     expect(res.status).toBe(303);
     const [change] = await t.sql<{ seq: number; changes: { type: string; agentId: string; startMinute?: number; endMinute: number }[] }[]>`SELECT seq, changes FROM intraday_changes WHERE undone_at IS NULL`;
     const ledger = await t.sql<{ code: string; kind: string; hours: number; reference: string }[]>`
@@ -247,8 +252,9 @@ describe('intraday routes', () => {
     const html = await (await s.get('/rosters/intraday?project=95598')).text();
     const version = /name="version" value="(\d+)"/.exec(html)![1]!;
     const id = /name="suggestion" value="([^"]+)"/.exec(html)![1]!;
+    const fingerprint = /name="fingerprint" value="([^"]+)"/.exec(html)![1]!;
     const before = await count('intraday_changes');
-    const results = await Promise.all([0, 1].map(() => s.post('/rosters/intraday/apply', { date: DATE, project: '95598', version, suggestion: id })));
+    const results = await Promise.all([0, 1].map(() => s.post('/rosters/intraday/apply', { date: DATE, project: '95598', version, suggestion: id, fingerprint })));
     expect(results.map((r) => r.status).sort()).toEqual([303, 409]);
     expect(await count('intraday_changes')).toBe(before + 1);
   });

@@ -9,6 +9,8 @@ import type { IntervalStatus } from '../../scheduling/intraday/status.ts';
 /** One suggestion as the page shows it. */
 export interface SuggestionView {
   id: string;
+  /** What it changes, hashed: the apply must match it. */
+  fingerprint: string;
   rank: number;
   kind: string;
   project: string;
@@ -174,6 +176,7 @@ function SuggestionItem({ ctx, v, s, position }: { ctx: ViewContext; v: Intraday
       </p>
       <BoardForm ctx={ctx} v={v} action="/rosters/intraday/apply" class="s-apply" label={t('intraday.applyLabel', { rank: String(position) })}>
         <input type="hidden" name="suggestion" value={s.id} />
+        <input type="hidden" name="fingerprint" value={s.fingerprint} />
         <button type="submit" class={position === 1 ? 'primary' : undefined}>
           {t('intraday.apply')}
         </button>

@@ -97,6 +97,11 @@ describe('intraday routes', () => {
     expect(await count('intraday_days')).toBe(0);
     expect(await count('intraday_changes')).toBe(0);
     expect((await s.get('/rosters/intraday')).status).toBe(200);
+    // A day without a published roster: nobody on the floor, nothing to tick as absent; a bad date means today.
+    const empty = await (await s.get('/rosters/intraday?project=FIN&date=2027-05-03')).text();
+    expect(empty).toContain('2027-05-03');
+    expect(empty).not.toContain('name="agent"');
+    expect(await (await s.get('/rosters/intraday?date=2026-02-30')).text()).toContain('· 2026-11-25</h1>');
     const agent = await signedIn(t, 'agent');
     expect((await agent.get('/rosters/intraday')).status).toBe(403);
   });

@@ -90,10 +90,12 @@ export interface BarRow {
 }
 
 /** Horizontal bars with optional interval whiskers; `rate` scales to 0–100 %, otherwise to a round maximum. */
-export function BarChart(props: { id: string; rows: BarRow[]; title: string; rate: boolean; tone?: 'fail' | 'pass' | 'work' }) {
-  const W = 960;
+export function BarChart(props: { id: string; rows: BarRow[]; title: string; rate: boolean; tone?: 'fail' | 'pass' | 'work'; narrow?: boolean }) {
+  // a narrow chart (half a row) keeps a smaller canvas so its text is not scaled down
+  const W = props.narrow ? 600 : 960;
   const rowH = 22;
-  const P = { left: 230, right: 120, top: 22, bottom: 8 };
+  const P = props.narrow ? { left: 150, right: 70, top: 22, bottom: 8 } : { left: 230, right: 120, top: 22, bottom: 8 };
+  const maxLabel = props.narrow ? 11 : 18;
   const H = P.top + P.bottom + rowH * Math.max(1, props.rows.length);
   const plotW = W - P.left - P.right;
   const max = props.rate ? 1 : niceCeiling(Math.max(0, ...props.rows.map((r) => r.value)));
@@ -116,7 +118,7 @@ export function BarChart(props: { id: string; rows: BarRow[]; title: string; rat
         return (
           <g class="q-bar-row">
             <text class="q-bar-label" x={P.left - 8} y={mid + 4} text-anchor="end">
-              {r.label.length > 18 ? `${r.label.slice(0, 17)}…` : r.label}
+              {r.label.length > maxLabel ? `${r.label.slice(0, maxLabel - 1)}…` : r.label}
             </text>
             <rect class="q-bar" x={P.left} y={top + 4} width={Math.max(0, x(r.value) - P.left).toFixed(1)} height={rowH - 8}>
               <title>{`${r.label} · ${r.note}${r.low !== undefined && r.high !== undefined ? ` · ${pct(r.low)} – ${pct(r.high)}` : ''}`}</title>

@@ -149,7 +149,7 @@ export function ReportsPage({ ctx, report: d }: { ctx: ViewContext; report: Repo
           <h2>
             {t('quality.report.projects')} <Csv ctx={ctx} f={f} table="projects" />
           </h2>
-          <BarChart id="chart-projects" title={t('quality.report.projects')} rate tone="pass" rows={d.projectRows.map((p) => ({ label: p.key, value: p.passRate, low: p.low, high: p.high, note: `${p.passed}/${p.checked}` }))} />
+          <BarChart id="chart-projects" title={t('quality.report.projects')} rate narrow tone="pass" rows={d.projectRows.map((p) => ({ label: p.key, value: p.passRate, low: p.low, high: p.high, note: `${p.passed}/${p.checked}` }))} />
           <RateTable ctx={ctx} rows={d.projectRows} head={t('quality.call.project')} />
         </div>
         <div>
@@ -160,7 +160,7 @@ export function ReportsPage({ ctx, report: d }: { ctx: ViewContext; report: Repo
             <p class="empty">{t('quality.report.noFailures')}</p>
           ) : (
             <>
-              <BarChart id="chart-categories" title={t('quality.report.categories')} rate tone="fail" rows={d.categories.map((c) => ({ label: c.label || t('quality.category.none'), value: c.share, low: c.low, high: c.high, note: String(c.failures) }))} />
+              <BarChart id="chart-categories" title={t('quality.report.categories')} rate narrow tone="fail" rows={d.categories.map((c) => ({ label: c.label || t('quality.category.none'), value: c.share, low: c.low, high: c.high, note: String(c.failures) }))} />
               <table class="grid dense">
                 <thead>
                   <tr>

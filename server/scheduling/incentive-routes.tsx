@@ -287,8 +287,9 @@ async function peakPlanPage(c: Ctx, plan: PeakPlanRow, extra: { form?: PeakForm;
 // ---------------------------------------------------------------------------------------------------------------
 // The agent's points
 
-async function myAgent(c: Ctx): Promise<{ id: number; code: string; name: string } | undefined> {
-  const [a] = await c.get('deps').sql<{ id: number; code: string; name: string }[]>`SELECT id, code, name FROM agents_sched WHERE user_id = ${c.get('user')!.id}`;
+async function myAgent(c: Ctx): Promise<{ id: number; code: string; name: string; allowed: string[] } | undefined> {
+  const [a] = await c.get('deps').sql<{ id: number; code: string; name: string; allowed: string[] }[]>`
+    SELECT id, code, name, allowed_shifts AS allowed FROM agents_sched WHERE user_id = ${c.get('user')!.id}`;
   return a;
 }
 
@@ -327,7 +328,7 @@ async function pointsPage(c: Ctx, form: { reward: string; month: string; shift: 
     body: (
       <PointsPage
         ctx={viewContext(c)}
-        v={{ agentName: agent.name, agentId: agent.code, balance, earned, offers, lines: await lineViews(c, rows), months, shiftCodes: await shiftCodes(sql), form: form ?? { reward: '', month: next, shift: '', dates: '', errors: {} }, notice }}
+        v={{ agentName: agent.name, agentId: agent.code, balance, earned, offers, lines: await lineViews(c, rows), months, shiftCodes: (await shiftCodes(sql)).filter((x) => agent.allowed.includes(x.code)), form: form ?? { reward: '', month: next, shift: '', dates: '', errors: {} }, notice }}
       />
     ),
     status,
@@ -487,7 +488,11 @@ export function registerIncentiveRoutes(r: SecureRouter): void {
     if (!reward || !reward.offered) e.form = t('inc.err.notOffered');
     if (!months.includes(typed.month)) e.month = t('inc.err.month', { months: months.join(', ') });
     let dates: string[] | undefined;
-    if (reward?.grants.kind === 'firstPick' && !(await shiftCodes(sql)).some((s) => s.code === typed.shift)) e.shift = t('inc.err.pickShift');
+    // Only shifts the agent's contract allows: a roster could not honour anything else.
+    if (reward?.grants.kind === 'firstPick' && !(await shiftCodes(sql)).some((s) => s.code === typed.shift && agent.allowed.includes(s.code))) e.shift = t('inc.err.pickShift');
+    if (reward?.grants.kind === 'dayShiftsOnly' && !reward.grants.shiftCodes.some((x) => agent.allowed.includes(x))) {
+      e.form = t('inc.err.contractShifts', { shifts: reward.grants.shiftCodes.join('/') });
+    }
     if (reward?.grants.kind === 'daysOff') {
       dates = [...new Set(typed.dates.split(/[\s,，;；]+/).filter(Boolean))].sort();
       const max = reward.grants.maxDays;

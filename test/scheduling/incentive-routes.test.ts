@@ -160,4 +160,11 @@ describe('incentives: points, redemption, ledger, catalogue', () => {
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain('该奖励目前不可兑换');
   });
+
+  it("refuses 常白班 to an agent whose contract has no D shifts (the roster could not honour it)", async () => {
+    await t.sql`UPDATE agents_sched SET allowed_shifts = '{E,M}' WHERE code = 'A0001'`;
+    const res = await agent.post('/schedule/points/redeem', { reward: 'regular-day-shift', month: '2027-01' });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('您的合同不含班次 D，无法兑换这项奖励');
+  });
 });

@@ -385,10 +385,10 @@ export const weeklySeedSteps: SeedStep[] = [
       const timeZone = process.env.CENTRE_TZ || 'Asia/Shanghai';
       const t0 = localDateOf(new Date(), { timeZone });
       const month = t0.slice(0, 7);
-      const p = await loadPublished(sql, month);
-      if (!p) return;
       const [exists] = await sql`SELECT 1 FROM shift_swaps LIMIT 1`;
       if (exists) return;
+      const p = await loadPublished(sql, month);
+      if (!p) return;
       const days = daysOfMonth(month);
       const team = p.mm.model.agents.filter((a) => a.team === '95598-A');
       for (let d = days.indexOf(t0) + 2; d >= 2 && d < days.length; d++) {

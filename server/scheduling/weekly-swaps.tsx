@@ -76,7 +76,7 @@ export async function mySchedulePage(c: Ctx, extra: { form?: Record<string, stri
   return render(c, {
     title: c.get('t')('sched.my.title'),
     body: (
-      <MySchedulePage ctx={ctx} agentName={mine.agentName} shifts={mine.shifts} notice={extra.notice}>
+      <MySchedulePage ctx={ctx} agentName={mine.agentName} shifts={mine.shifts} notice={extra.notice} versionsMonth={today(c).slice(0, 7)}>
         {panel ? <SwapRequestPanel ctx={ctx} v={panel} /> : null}
       </MySchedulePage>
     ),

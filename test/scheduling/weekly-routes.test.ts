@@ -135,6 +135,7 @@ describe('weekly adjustment', () => {
     expect(mine).toContain(`原为 ${day.shift} · ${day.project}，现为 休（周重排，`);
     expect(mine).toContain('由 张敏 调整');
     expect(mine).toContain('最近 14 天内您有 1 天的班次被调整');
+    expect(mine).toContain(`<a href="/rosters/${MONTH}/versions" data-testid="versions-link">版本记录</a>`);
     // … and may read the version history, but not the scheduler's screens.
     expect((await agent.get(`/rosters/${MONTH}/versions`)).status).toBe(200);
     expect((await agent.get(`/rosters/weekly`)).status).toBe(403);

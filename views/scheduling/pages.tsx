@@ -564,7 +564,7 @@ export interface MyShift {
 
 const cellLabel = (ctx: ViewContext, c: { shift: string | null; project: string | null }) => (c.shift ? `${c.shift}${c.project ? ' · ' + c.project : ''}` : ctx.t('weekly.off'));
 
-export function MySchedulePage(props: { ctx: ViewContext; agentName: string | null; shifts: MyShift[] | null; notice?: string; children?: Child }) {
+export function MySchedulePage(props: { ctx: ViewContext; agentName: string | null; shifts: MyShift[] | null; notice?: string; versionsMonth?: string; children?: Child }) {
   const { ctx } = props;
   const { t } = ctx;
   const changed = (props.shifts ?? []).filter((s) => s.change).length;
@@ -588,6 +588,14 @@ export function MySchedulePage(props: { ctx: ViewContext; agentName: string | nu
           <a href="/schedule.ics" download hx-boost="false" data-testid="ics">
             {t('sched.my.ics')}
           </a>
+          {props.versionsMonth ? (
+            <>
+              {' · '}
+              <a href={`/rosters/${props.versionsMonth}/versions`} data-testid="versions-link">
+                {t('weekly.versions.link')}
+              </a>
+            </>
+          ) : null}
         </p>
         <table class="grid my-schedule">
           <thead>

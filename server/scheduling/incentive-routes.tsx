@@ -24,7 +24,7 @@ import {
   type RuleView,
 } from '../../views/scheduling/incentive-pages.tsx';
 import { listProjects } from './queries.ts';
-import { balances, creditContributions, ensureCatalogue, listLedger, loadCatalogue, type LedgerRow, type StoredReward } from './incentive-store.ts';
+import { agentPoints, balances, creditContributions, ensureCatalogue, listLedger, loadCatalogue, type LedgerRow, type StoredReward } from './incentive-store.ts';
 import { MAX_GAP_DAYS, findPeakPlan, listPeakPlans, planGap, redeemForAgent, resourcesToday, type PeakPlanRow } from './incentive-service.ts';
 import { seedIncentiveDemo } from './incentive-demo.ts';
 
@@ -307,9 +307,10 @@ async function pointsPage(c: Ctx, form: { reward: string; month: string; shift: 
     });
   }
   const rows = await listLedger(sql, { agentId: agent.code, limit: 500 });
-  const balance = rows.reduce((s, r) => s + r.points, 0);
-  const earned = rows.reduce((s, r) => s + Math.max(0, r.points), 0);
+  const { balance, earned } = await agentPoints(sql, agent.code);
   const catalogue = await loadCatalogue(sql);
+  const redeemed = await sql<{ reward_id: string; month: string }[]>`
+    SELECT l.reward_id, l.month FROM incentive_ledger l WHERE l.agent_id = ${agent.id} AND l.type = 'redeem' ORDER BY l.month`;
   const en = c.get('locale') === 'en';
   const offers = catalogue.rewards
     .filter((r) => r.offered)
@@ -321,7 +322,7 @@ async function pointsPage(c: Ctx, form: { reward: string; month: string; shift: 
       param: grantParam(r.grants),
       hard: r.hard,
       affordable: balance >= r.points,
-      redeemedMonths: rows.filter((x) => x.rewardId === r.id && x.month).map((x) => x.month!),
+      redeemedMonths: redeemed.filter((x) => x.reward_id === r.id).map((x) => x.month),
     }));
   return render(c, {
     title: t('inc.my.title'),
@@ -517,8 +518,7 @@ export function registerIncentiveRoutes(r: SecureRouter): void {
       throw err;
     });
     if (!result.ok) {
-      const rows = await listLedger(sql, { agentId: agent.code, limit: 1000 });
-      const held = rows.reduce((s, r) => s + r.points, 0);
+      const held = (await agentPoints(sql, agent.code)).balance;
       e.form =
         result.error === 'insufficientPoints'
           ? t('inc.err.insufficient', { held, cost: reward!.points, reward: c.get('locale') === 'en' ? reward!.nameEn : reward!.name })

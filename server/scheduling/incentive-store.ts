@@ -241,3 +241,14 @@ export async function insertRedemption(
     SELECT ${tx.unsafe(LEDGER_COLUMNS)} FROM ins l JOIN agents_sched a ON a.id = l.agent_id`;
   return toRow(row!);
 }
+
+/**
+ * An agent's points held and earned, over the whole ledger.
+ * @example await agentPoints(sql, 'A0001') // { balance: 128, earned: 128 }
+ */
+export async function agentPoints(sql: Sql, agentCode: string): Promise<{ balance: number; earned: number }> {
+  const [r] = await sql<{ balance: number; earned: number }[]>`
+    SELECT coalesce(sum(l.points), 0)::int AS balance, coalesce(sum(l.points) FILTER (WHERE l.points > 0), 0)::int AS earned
+    FROM incentive_ledger l JOIN agents_sched a ON a.id = l.agent_id WHERE a.code = ${agentCode}`;
+  return r ?? { balance: 0, earned: 0 };
+}

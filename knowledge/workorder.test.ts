@@ -12,6 +12,7 @@ import {
   prepareWorkOrder,
   repeatsOf,
   validateOrderFields,
+  descriptionValues,
   wholeValuePattern,
   type PastOrder,
 } from './workorder.ts';
@@ -239,6 +240,14 @@ const complaint: Scenario = {
 
 const now = new Date('2026-11-25T02:00:00Z');
 const goodValues = { name: ' 张三 ', account: '3100012345', tel: '138 1234 5678', month: '' };
+
+describe('descriptionValues', () => {
+  it('writes a date-time with a space for the description and leaves other values as stored', () => {
+    const template = { fields: [{ name: 'at', label: '时间', type: 'datetime' as const }, { name: 'note', label: '说明', type: 'text' as const }] };
+    expect(descriptionValues(template, { at: '2026-11-24T15:30', note: 'A T B' })).toEqual({ at: '2026-11-24 15:30', note: 'A T B' });
+    expect(descriptionValues(template, { at: '', note: '' })).toEqual({ at: '', note: '' });
+  });
+});
 
 describe('prepareWorkOrder', () => {
   it('prepares a complaint: normalised values, filled description, classification, route and a 144-hour deadline', () => {

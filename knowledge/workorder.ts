@@ -294,7 +294,7 @@ export function prepareWorkOrder(input: PrepareInput): PrepareResult {
     kind: template.kind,
     channel: input.channel as Channel,
     values: checked.values,
-    description: fillDescription(template, checked.values).text,
+    description: fillDescription(template, descriptionValues(template, checked.values)).text,
     createdAt: new Date(input.now.getTime()),
     timeLimitHours,
     deadline: new Date(input.now.getTime() + timeLimitHours * HOUR_MS),
@@ -306,6 +306,18 @@ export function prepareWorkOrder(input: PrepareInput): PrepareResult {
   if (account !== undefined) order.account = account;
   if (phone !== undefined) order.phone = phone;
   return { ok: true, order };
+}
+
+/**
+ * The values as the description reads them: a date-time as `2026-11-24 15:30` rather than the
+ * stored ISO `2026-11-24T15:30`; everything else as stored.
+ */
+export function descriptionValues(template: Pick<WorkOrderTemplate, 'fields'>, values: Record<string, string>): Record<string, string> {
+  const out = { ...values };
+  for (const field of template.fields) {
+    if (field.type === 'datetime' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(out[field.name] ?? '')) out[field.name] = out[field.name].replace('T', ' ');
+  }
+  return out;
 }
 
 /** The value of the first filled field of this type, if any. */

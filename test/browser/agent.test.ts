@@ -109,6 +109,8 @@ browserSuite('browser: agent assist', () => {
     expect(await page.locator('[data-testid="responsible"]').innerText()).toBe('配电运检室、各供电所');
     expect(await page.locator('[data-testid="deadline"]').innerText()).toBe('2026/12/01 10:00 （144 小时）');
     expect(await page.locator('[data-testid="repeat"]').count()).toBe(0);
+    // 人员信息 (optional) was left blank: its bracket is left out of the description, not shown empty
+    expect(await page.locator('.order-description').innerText()).toBe('客户王先生投诉人民路1号抢修人员于2026-11-24 15:30态度恶劣。');
     await shot(page, 'agent-order');
 
     // the same customer calls again about the same situation

@@ -84,6 +84,21 @@ describe('weekly adjustment', () => {
     expect(await (await s.get(`/rosters/weekly?week=${WEEK}`)).text()).toContain('本周没有与已发布班次冲突的请假');
   });
 
+  it('shows how the week’s requirement moved since publishing, and why (a hand adjustment)', async () => {
+    const same = await (await s.get(`/rosters/weekly?week=${WEEK}`)).text();
+    expect(same).toContain('本周各项目的需求与发布时的快照一致');
+    // A campaign on the EV line doubles Thursday's calls.
+    await t.sql`INSERT INTO forecast_adjustments (project_id, date, factor, note, created_by_name) SELECT id, '2026-11-19', 2, '充电优惠活动', '张敏' FROM projects WHERE code = 'EV'`;
+    const html = await (await s.get(`/rosters/weekly?week=${WEEK}`)).text();
+    const row = /<tr><td>EV<\/td><td class="nowrap">2026-11-19<\/td><td class="num">([\d.]+)<\/td><td class="num up">([\d.]+)<\/td><td>(.*?)<\/td><\/tr>/.exec(html);
+    expect(row).not.toBeNull();
+    expect(Number(row![2])).toBeGreaterThan(Number(row![1]) * 1.5);
+    expect(row![3]).toContain('手工调整：充电优惠活动 (张敏)');
+    // Only that project-day moved.
+    expect([...html.matchAll(/<tr><td>(95598|EV|INS|FIN)<\/td>/g)].length).toBe(1);
+    await t.sql`DELETE FROM forecast_adjustments`;
+  }, 60_000);
+
   it('re-plans the week after new leave into a short change list, publishes it with a version, and the agent sees it', async () => {
     const day = await workday(t, 'A0001');
     expect((await s.post('/rosters/leave', { agent: 'A0001', from: day.date, to: day.date, kind: 'sick' })).status).toBe(303);

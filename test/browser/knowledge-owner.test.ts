@@ -139,7 +139,7 @@ browserSuite('browser: knowledge owner', () => {
     // a select without options: refused beside the options box, everything typed kept
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.locator('#tpl_f6_options-error').waitFor();
-    expect(await page.locator('#tpl_f6_options-error').innerText()).toContain('a select field needs at least one option');
+    expect(await page.locator('#tpl_f6_options-error').innerText()).toBe('下拉字段至少需要一个选项。');
     expect(await page.locator('#tpl_f6_label').inputValue()).toBe('是否看到车辆');
     await page.locator('#tpl_f6_options').fill('看到了\n没看到');
     await page.getByTestId('tpl-editor').screenshot({ path: '/tmp/knowledge-template-editor.png' });

@@ -67,13 +67,15 @@ describe('template editor over HTTP', () => {
     expect(await t.sql`SELECT 1 FROM scenarios WHERE code = 'TS-003' AND draft IS NOT NULL`).toHaveLength(0);
   });
 
-  it('puts errors beside the row inputs (422) and keeps the rows as typed', async () => {
-    const res = await post(ts003Body(ts003, { tpl_f4_type: 'select', tpl_f2_name: '户 号', tpl_timeLimitHours: '两天' }));
+  it('puts errors beside the row inputs (422), readable and in Chinese, and keeps the rows as typed', async () => {
+    const res = await post(ts003Body(ts003, { tpl_f4_type: 'select', tpl_f2_name: '户 号', tpl_timeLimitHours: '两天', tpl_description: '客户{who}投诉', tpl_d0_when: 'issue = 没给钱' }));
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toMatch(/id="tpl_f4_options-error"><p class="error">template\.fields\[4\]\.options: a select field needs at least one option</);
-    expect(html).toMatch(/id="tpl_f2_name-error"><p class="error">template\.fields\[2\]\.name: must be an identifier/);
-    expect(html).toMatch(/id="tpl_timeLimitHours-error"><p class="error">timeLimitHours: write a number of hours, not &quot;两天&quot;/);
+    expect(html).toMatch(/id="tpl_f4_options-error"><p class="error">下拉字段至少需要一个选项。</);
+    expect(html).toMatch(/id="tpl_f2_name-error"><p class="error">字段名只能用英文字母、数字和下划线，且不能以数字开头。</);
+    expect(html).toMatch(/id="tpl_timeLimitHours-error"><p class="error">请填写小时数，如 72。</);
+    expect(html).toMatch(/id="tpl_description-error"><p class="error">占位符 \{who\} 没有对应的字段。</);
+    expect(html).toMatch(/id="tpl_d0_when-error"><p class="error">“没给钱”不是字段 issue 的选项（态度恶劣, 推诿不处理, 索要费用, 违反作业规范, 其他）。</);
     expect(html).toMatch(/id="tpl_f2_name"[^>]*value="户 号"/);
     expect(html).toMatch(/<select id="tpl_f4_type"[^>]*>[\s\S]*?<option value="select" selected="">/);
     expect(await t.sql`SELECT 1 FROM scenarios WHERE code = 'TS-003' AND draft IS NOT NULL`).toHaveLength(0);

@@ -9,6 +9,45 @@ import { FieldErrors } from './owner-common.tsx';
 
 const FIELD_TYPES = ['text', 'textarea', 'select', 'phone', 'account', 'date', 'datetime', 'number', 'yesno'] as const;
 
+/** Known validator messages (after the path) → dictionary key; groups become {a} and {b}. */
+const MESSAGES: Array<[RegExp, string]> = [
+  [/^a select field needs at least one option$/, 'owner.tpl.err.noOptions'],
+  [/^only a select field has options/, 'owner.tpl.err.optionsNotSelect'],
+  [/^must not repeat an option$/, 'owner.tpl.err.repeatedOption'],
+  [/^must be an identifier/, 'owner.tpl.err.identifier'],
+  [/^duplicate field name "(.*)"$/, 'owner.tpl.err.duplicate'],
+  [/^must not be empty$|^is required$/, 'owner.tpl.err.empty'],
+  [/^must be one of consultation/, 'owner.tpl.err.kind'],
+  [/^must be one of text/, 'owner.tpl.err.type'],
+  [/^placeholder \{(\w+)\} names no field$/, 'owner.tpl.err.placeholder'],
+  [/^is not a valid regular expression/, 'owner.tpl.err.pattern'],
+  [/^(.+) is not in the responsibility matrix$/, 'owner.tpl.err.matrixCode'],
+  [/^must be a number of hours above 0 and at most (\d+)/, 'owner.tpl.err.hoursRange'],
+  [/^write a number of hours/, 'owner.tpl.err.hours'],
+  [/^line (\d+): write "field = value"/, 'owner.tpl.err.condition'],
+  [/^must be an object with at least one condition$/, 'owner.tpl.err.noCondition'],
+  [/^names no field of the template$/, 'owner.tpl.err.conditionField'],
+  [/^"(.*)" is not an option of the field \((.*)\)$/, 'owner.tpl.err.conditionValue'],
+  [/^must name at least one department$/, 'owner.tpl.err.noDepartment'],
+  [/^unknown department (.+)$/, 'owner.tpl.err.department'],
+];
+
+/**
+ * A template error as the owner reads it beside the input: the path (`template.fields[1].options: `)
+ * is dropped, since the message already sits beside that input, and known messages are translated.
+ * Example: `templateMessage(ctx, 'template.fields[1].options: a select field needs at least one option')` → '下拉字段至少需要一个选项。'
+ */
+export function templateMessage(ctx: ViewContext, message: string): string {
+  const bare = message.replace(/^(?:template(?:\.[\w]+|\[\d+\])*|timeLimitHours): /, '');
+  // a condition names its field in the path: template.dispatch[0].when.station
+  const conditionField = /^template\.dispatch\[\d+\]\.when\.(\w+): /.exec(message)?.[1] ?? '';
+  for (const [pattern, key] of MESSAGES) {
+    const match = pattern.exec(bare);
+    if (match) return ctx.t(key, { a: match[1] ?? '', b: match[2] ?? '', field: conditionField });
+  }
+  return bare;
+}
+
 /** Attributes of a row button: a plain submit without JavaScript, an in-place htmx swap of the editor with it. */
 function opButton(action: string, op: string) {
   return { type: 'submit' as const, name: 'tpl_op', value: op, formnovalidate: true, 'hx-post': action, 'hx-target': '#tpl-editor', 'hx-select': '#tpl-editor', 'hx-swap': 'outerHTML' };
@@ -130,8 +169,10 @@ function RuleRow({ ctx, rule, i, errors, action, matrix }: { ctx: ViewContext; r
 }
 
 /** The template editor (form first, JSON view below); `action` is the form's own URL (row buttons post there). */
-export function TemplateEditor({ ctx, v, errors, matrix, action }: { ctx: ViewContext; v: ScenarioFormValues; errors: FormErrors; matrix: ResponsibilityMatrix; action: string }) {
+export function TemplateEditor({ ctx, v, errors: raw, matrix, action }: { ctx: ViewContext; v: ScenarioFormValues; errors: FormErrors; matrix: ResponsibilityMatrix; action: string }) {
   const { t } = ctx;
+  // the form's own inputs get readable messages; the JSON view keeps the validator's paths
+  const errors: FormErrors = Object.fromEntries(Object.entries(raw).map(([name, list]) => [name, name.startsWith('tpl_') ? list?.map((m) => templateMessage(ctx, m)) : list]));
   const tpl = v.tpl;
   const json = v.templateMode === 'json';
   const names = tpl.fields.map((f) => f.name.trim()).filter(Boolean);

@@ -38,7 +38,7 @@ export const DEMO_RULEBOOK: readonly Rule[] = [
   { id: 'preferred-shift', name: '满足偏好班次', nameEn: 'Preferred shift honoured', hard: false, weight: 3, params: {} },
   { id: 'avoided-shift', name: '避开不愿上的班次', nameEn: 'Avoided shift honoured', hard: false, weight: 5, params: {} },
   { id: 'preferred-day-off', name: '满足偏好休息日', nameEn: 'Preferred day off honoured', hard: false, weight: 5, params: {} },
-  { id: 'entitlement-first-pick', name: '优选排次：按所选班次排班', nameEn: 'First pick of shifts entitlement', hard: false, weight: 50, params: {} },
+  { id: 'entitlement-first-pick', name: '优选排次：按所选班次排班', nameEn: 'First pick of shifts entitlement', hard: false, weight: 2000, params: {} },
   { id: 'baseline-change', name: '周调整尽量少改动已发布排班', nameEn: 'Changes against the published baseline', hard: false, weight: 50, params: { projectOnlyFactor: 0.5 } },
 ];
 

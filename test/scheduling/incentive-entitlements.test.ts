@@ -3,7 +3,9 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { type Client, signedIn, testApp } from '../support/app.ts';
 import { toModelEntitlements } from '../../server/scheduling/incentive-entitlements.ts';
-import { monthModel } from '../../server/scheduling/roster-model.ts';
+import { monthModel, monthRequirement } from '../../server/scheduling/roster-model.ts';
+import { solveRoster } from '../../scheduling/roster/solve.ts';
+import type { RosterModel } from '../../scheduling/roster/model.ts';
 
 describe('toModelEntitlements', () => {
   it('maps each reward kind by its hard flag', () => {
@@ -46,7 +48,29 @@ describe('redeemed 优选排次 and 节日连休 in the month model', () => {
       { agentId: 'A0001', kind: 'first-pick', shifts: ['M'] },
       { agentId: 'A0001', kind: 'holiday-rest', dates: ['2027-01-01', '2027-01-02'] },
     ]);
-    expect(mm.model.rules.find((r) => r.id === 'entitlement-first-pick')).toMatchObject({ hard: false, weight: 50 });
+    expect(mm.model.rules.find((r) => r.id === 'entitlement-first-pick')).toMatchObject({ hard: false, weight: 2000 });
     expect((await monthModel(t.sql, '2027-02', {})).model.entitlements).toEqual([]);
   });
+
+  it('a solve of the January team gives the first-pick holder M on every working day and rest over New Year', async () => {
+    const mm = await monthModel(t.sql, '2027-01', await monthRequirement(t.sql, '2027-01', 'Asia/Shanghai'));
+    const team = mm.model.agents.find((a) => a.id === 'A0001')!.team;
+    const agents = mm.model.agents.filter((a) => a.team === team);
+    const days = 10;
+    const scale = agents.length / mm.model.agents.length;
+    const reduced: RosterModel = {
+      ...mm.model,
+      agents,
+      days: mm.model.days.slice(0, days),
+      requirement: Object.fromEntries(Object.entries(mm.model.requirement).map(([p, grid]) => [p, grid.slice(0, days).map((row) => row.map((v) => Math.round(v * scale)))])),
+      leave: mm.model.leave.filter((l) => agents.some((a) => a.id === l.agentId)),
+    };
+    const { roster, score } = await solveRoster(reduced, { timeLimitMs: 40_000, seed: 3, maxIterations: 20_000 });
+    expect(score.hard).toBe(0);
+    expect(roster.A0001!.slice(0, 2).map((c) => c.shift)).toEqual([null, null]); // 2027-01-01 and 01-02: 节日连休
+    const worked = roster.A0001!.map((c) => c.shift).filter((x) => x !== null);
+    expect(worked.length).toBeGreaterThan(3);
+    expect(new Set(worked)).toEqual(new Set(['M']));
+    expect(score.byRule['entitlement-first-pick']!.amount).toBe(0);
+  }, 60_000);
 });

@@ -119,10 +119,10 @@ rule('entitlement-holiday-rest', () => {
 });
 
 rule('entitlement-first-pick', () => {
-  it('costs one unit (× weight 50) per worked day off the picked shifts, nothing on days off or for others', () => {
+  it('costs one unit (× weight 2000, more than one shift of missing coverage) per worked day off the picked shifts, nothing on days off or for others', () => {
     const model = tinyModel({ dayCount: 4, agents: [testAgent('a1'), testAgent('a2')], entitlements: [{ agentId: 'a1', kind: 'first-pick', shifts: ['D'] }] });
     const items = penaltiesOf(demoRule('entitlement-first-pick'), model, rosterOf({ a1: 'E D - L', a2: 'E E E E' }));
-    expect(items.map((i) => [i.agentId, i.date, i.amount])).toEqual([['a1', '2026-11-30', 50], ['a1', '2026-12-03', 50]]);
+    expect(items.map((i) => [i.agentId, i.date, i.amount])).toEqual([['a1', '2026-11-30', 2000], ['a1', '2026-12-03', 2000]]);
   });
 });
 

@@ -191,4 +191,23 @@ describe('weekly adjustment', () => {
     const [gone] = await t.sql<{ status: string }[]>`SELECT status FROM weekly_revisions WHERE id = ${id}`;
     expect(gone!.status).toBe('discarded');
   }, 60_000);
+
+  it('cancels a running re-plan, and offers both months of a week that spans two', async () => {
+    const res = await s.post('/rosters/weekly/replan', { week: WEEK, month: MONTH, weight: '300', seconds: '60' });
+    expect(res.status).toBe(303);
+    const [rev] = await t.sql<{ id: number }[]>`SELECT id FROM weekly_revisions ORDER BY id DESC LIMIT 1`;
+    const busy = await s.post('/rosters/weekly/replan', { week: WEEK, month: MONTH, weight: '300', seconds: '5' });
+    expect(busy.status).toBe(409);
+    expect(await busy.text()).toContain('这一周已有重排在进行中');
+    expect((await s.post(`/rosters/weekly/revisions/${rev!.id}/cancel`)).status).toBe(303);
+    await replanSettled(rev!.id);
+    const [done] = await t.sql<{ status: string; result: unknown }[]>`SELECT status, result FROM weekly_revisions WHERE id = ${rev!.id}`;
+    expect(done).toEqual({ status: 'cancelled', result: null });
+    // 30 November is a Monday: its week runs into December, whose roster is reached from the same page.
+    const html = await (await s.get('/rosters/weekly?week=2026-12-02')).text();
+    expect(html).toContain('周调整：2026-11-30 起的一周');
+    expect(html).toContain('本周跨月，分属两个月的排班：');
+    expect(html).toContain('<a class="badge" href="/rosters/weekly?week=2026-11-30&amp;month=2026-12">2026-12</a>');
+    expect(await (await s.get('/rosters/weekly?week=2026-11-30&month=2026-12')).text()).toContain('2026-12 尚无已发布的排班。');
+  }, 120_000);
 });

@@ -220,10 +220,11 @@ describe('roster: solve job, grid, edits, publish, exports', () => {
     const [row] = await t.sql<{ status: string; error: string }[]>`SELECT status, error FROM roster_jobs WHERE id = ${job!.id}`;
     expect(row).toEqual({ status: 'failed', error: 'the roster was edited or published during the solve' });
     const page = await (await s.get(`/rosters/${month}`)).text();
-    expect(page).toContain('错误：the roster was edited or published during the solve');
+    expect(page).toContain('错误：求解期间排班被修改或已发布，结果未保存');
     const [ghost] = await t.sql<{ id: number }[]>`INSERT INTO roster_jobs (roster_id, status, time_limit_ms) SELECT id, 'running', 1000 FROM rosters WHERE month = ${month} RETURNING id`;
     const frag = await (await s.get(`/rosters/jobs/${ghost!.id}`, { 'HX-Request': 'true' })).text();
-    expect(frag).toContain('错误：interrupted');
+    expect(frag).toContain('错误：服务在求解中途重启，任务已中断');
+    expect(await (await s.get(`/rosters/jobs/${ghost!.id}`, { 'HX-Request': 'true', 'Accept-Language': 'en' })).text()).toContain('Error: the server restarted during the solve; the job was interrupted');
     expect(frag).not.toContain('hx-trigger');
   }, 60_000);
 });

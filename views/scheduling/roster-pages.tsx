@@ -131,6 +131,22 @@ export interface RosterView {
 const running = (j: JobView) => j.status === 'queued' || j.status === 'running';
 const num = (x: number | null) => (x === null ? '—' : String(Math.round(x * 10) / 10));
 
+/** The job failures the server knows, by their stored (English) text; anything else is shown as stored. */
+const JOB_ERRORS: Record<string, string> = {
+  interrupted: 'roster.job.err.interrupted',
+  'the roster was edited or published during the solve': 'roster.job.err.edited',
+  'roster is not a draft': 'roster.job.err.notDraft',
+};
+
+/**
+ * A solve job's failure in the reader's language.
+ * @example jobError(t, 'interrupted') // zh-CN: '服务在求解中途重启，任务已中断'
+ */
+export function jobError(t: ViewContext['t'], error: string | null): string {
+  const key = error ? JOB_ERRORS[error] : undefined;
+  return key ? t(key) : (error ?? '');
+}
+
 /** The self-refreshing job component: a progress bar and the best score while it runs, the outcome when it ends. */
 export function RosterJob({ ctx, job }: { ctx: ViewContext; job: JobView }) {
   const { t } = ctx;
@@ -144,7 +160,7 @@ export function RosterJob({ ctx, job }: { ctx: ViewContext; job: JobView }) {
         {Math.round(job.progress * 100)}%
       </progress>
       {job.bestHard !== null ? <p class="job-best">{t('roster.job.best', { hard: num(job.bestHard), soft: num(job.bestSoft) })}</p> : null}
-      {job.status === 'failed' ? <Flash kind="error">{t('roster.job.error', { error: job.error ?? '' })}</Flash> : null}
+      {job.status === 'failed' ? <Flash kind="error">{t('roster.job.error', { error: jobError(t, job.error) })}</Flash> : null}
       {live ? (
         <PostForm ctx={ctx} action={`/rosters/jobs/${job.id}/cancel`}>
           <button type="submit">{t('roster.job.cancel')}</button>

@@ -188,7 +188,10 @@ function previewOf(c: Ctx, month: string, mm: MonthModel, cells: Roster, agent: 
     .map(([id, x]) => ({ name: ruleName(id), hard: x.hard, delta: x.amount - (s0.byRule[id]?.amount ?? 0) }))
     .filter((x) => Math.abs(x.delta) > 1e-6)
     .sort((a, b) => Number(b.hard) - Number(a.hard) || Math.abs(b.delta) - Math.abs(a.delta));
-  const nightSpill = [old.shift, shift].some((code) => code && model.shiftTypes.find((x) => x.code === code)!.startMinute + model.shiftTypes.find((x) => x.code === code)!.lengthMinutes > 1440);
+  const nightSpill = [old.shift, shift].some((code) => {
+    const st = code ? model.shiftTypes.find((x) => x.code === code) : undefined;
+    return !!st && st.startMinute + st.lengthMinutes > 1440;
+  });
   const coverage: NonNullable<PreviewView['coverage']> = [];
   for (const dd of nightSpill && d + 1 < model.days.length ? [d, d + 1] : [d]) {
     const b = dayShortfall(ix, cells, dd);

@@ -51,7 +51,14 @@ browserSuite('browser: roster', () => {
     await page.getByLabel('班组').selectOption('95598-A');
     await page.getByRole('button', { name: '筛选' }).click();
     await page.waitForURL(/team=95598-A/);
-    await page.locator('table.roster-grid tbody tr').first().locator('td.cell a').nth(4).click();
+    // Keyboard: arrow keys walk the grid's cells, Enter opens one.
+    await page.locator('table.roster-grid tbody tr').first().locator('td.cell a').nth(2).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(await page.locator('table.roster-grid tbody tr').first().locator('td.cell a').nth(4).getAttribute('href'));
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#roster-edit-title').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('#roster-edit-title').innerText()).toContain('2026-12-05');
     expect(await page.locator('#roster-preview').innerText()).toContain('选择班次或项目即可预览');

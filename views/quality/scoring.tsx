@@ -193,10 +193,9 @@ function ItemRow(props: {
       ) : null}
       <AnswerControl ctx={ctx} item={item} value={props.value} disabled={props.disabled} />
       {props.error ? <p class="error">{props.error}</p> : null}
-      {props.categories?.length && !(props.disabled && !props.category) ? (
-        <label class="q-category">
-          <span>{t('quality.category.label')}</span>
-          <select name={`e.${item.id}`} disabled={props.disabled} aria-label={t('quality.category.for', { item: item.label })}>
+      <div class={props.categories?.length && !(props.disabled && !props.category) ? 'q-comment q-with-category' : 'q-comment'}>
+        {props.categories?.length && !(props.disabled && !props.category) ? (
+          <select name={`e.${item.id}`} class="q-category" disabled={props.disabled} aria-label={t('quality.category.for', { item: item.label })} title={t('quality.category.label')}>
             <option value="">{t('quality.category.ifFailed')}</option>
             {props.categories.map((c) => (
               <option value={c.code} selected={props.category === c.code}>
@@ -204,9 +203,7 @@ function ItemRow(props: {
               </option>
             ))}
           </select>
-        </label>
-      ) : null}
-      <div class="q-comment">
+        ) : null}
         <input type="text" name={`c.${item.id}`} value={props.comment?.text ?? ''} placeholder={t('quality.comment.placeholder')} aria-label={t('quality.comment.label', { item: item.label })} disabled={props.disabled} data-time-for={item.id} />
         <input type="number" name={`t.${item.id}`} value={props.comment?.atSeconds === null || props.comment?.atSeconds === undefined ? '' : String(props.comment.atSeconds)} step="0.1" min="0" class="q-time" aria-label={t('quality.comment.at')} title={t('quality.comment.at')} disabled={props.disabled} data-time-input={item.id} />
         {props.disabled ? null : (

@@ -60,6 +60,8 @@ export interface BuildOptions {
   backend?: SearchBackend;
   /** lunr backend: skip query terms held by more documents than this in a field (default: none skipped). */
   lunrMaxPostings?: number;
+  /** Body bigrams: all (default) or only those not inside a dictionary word (an experiment in BENCHMARKS.md). */
+  bodyBigrams?: 'all' | 'uncovered';
 }
 
 /**
@@ -68,13 +70,13 @@ export interface BuildOptions {
  * When a code repeats, the last scenario with it is indexed.
  * Example: `buildSearchIndex([{ code: 'TD-001', title: '计划停电查询' }])`.
  */
-export function buildSearchIndex(scenarios: readonly Scenario[], { backend = 'compact', lunrMaxPostings }: BuildOptions = {}): SearchIndex {
+export function buildSearchIndex(scenarios: readonly Scenario[], { backend = 'compact', lunrMaxPostings, bodyBigrams = 'all' }: BuildOptions = {}): SearchIndex {
   const kept = new Map<string, IndexedScenario>();
   for (const scenario of scenarios) {
     kept.delete(scenario.code); // a repeated code is a newer version: the last one wins
     kept.set(scenario.code, indexedScenario(scenario));
   }
-  const documents: EngineDocument[] = [...kept.values()].map((entry) => ({ ref: entry.code, fields: fieldTerms(entry) }));
+  const documents: EngineDocument[] = [...kept.values()].map((entry) => ({ ref: entry.code, fields: fieldTerms(entry, bodyBigrams) }));
   if (backend === 'lunr') {
     const idx = buildLunrIndex(documents, FIELD_BOOSTS);
     return { backend: lunrMaxPostings === undefined ? { kind: 'lunr', idx } : { kind: 'lunr', idx, maxPostings: lunrMaxPostings }, scenarios: kept };
@@ -86,17 +88,20 @@ export function buildSearchIndex(scenarios: readonly Scenario[], { backend = 'co
  * What tokens per field does the index hold for these scenarios (for profiling the backends)?
  * Example: `indexDocuments([{ code: 'A', title: '电费' }])[0].fields.title` includes `'电费'`.
  */
-export function indexDocuments(scenarios: readonly Scenario[]): EngineDocument[] {
-  return scenarios.map((scenario) => { const entry = indexedScenario(scenario); return { ref: entry.code, fields: fieldTerms(entry) }; });
+export function indexDocuments(scenarios: readonly Scenario[], bodyBigrams: 'all' | 'uncovered' = 'all'): EngineDocument[] {
+  return scenarios.map((scenario) => {
+    const entry = indexedScenario(scenario);
+    return { ref: entry.code, fields: fieldTerms(entry, bodyBigrams) };
+  });
 }
 
-function fieldTerms(entry: IndexedScenario): Record<SearchField, string[]> {
+function fieldTerms(entry: IndexedScenario, bodyBigrams: 'all' | 'uncovered' = 'all'): Record<SearchField, string[]> {
   return {
     title: tokenize(entry.texts.title.join('\n')),
     phrasings: tokenize(entry.texts.phrasings.join('\n')),
     keywords: [...tokenize(entry.texts.keywords.join('\n')), ...tokenize(entry.code, { unigrams: false })],
     pinyin: pinyinTerms(entry),
-    body: tokenize(entry.texts.body.join('\n'), { unigrams: false }),
+    body: tokenize(entry.texts.body.join('\n'), { unigrams: false, bigrams: bodyBigrams }),
   };
 }
 

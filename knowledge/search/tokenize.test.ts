@@ -52,6 +52,18 @@ describe('tokenize', () => {
   });
 });
 
+describe('tokenize with bigrams: uncovered', () => {
+  it('leaves out the bigrams inside a dictionary word and keeps those across and outside words', () => {
+    const all = tokenize('峰谷电价怎么算', { unigrams: false });
+    const fewer = tokenize('峰谷电价怎么算', { unigrams: false, bigrams: 'uncovered' });
+    expect(all).toEqual(expect.arrayContaining(['峰谷电价', '峰谷', '谷电', '电价', '价怎', '怎么', '么算']));
+    expect(fewer).toContain('峰谷电价');
+    expect(fewer).not.toContain('谷电');
+    expect(fewer).not.toContain('峰谷');
+    expect(fewer).toEqual(expect.arrayContaining(['价怎', '怎么', '么算']));
+  });
+});
+
 describe('tokenSpans', () => {
   it('reports source offsets even after full-width normalisation', () => {
     const spans = tokenSpans('ＡＢ电费');

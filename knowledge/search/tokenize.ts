@@ -67,6 +67,11 @@ function isWordChar(code: number): boolean {
 export interface TokenizeOptions {
   /** Emit single CJK characters too (documents: yes; queries decide for themselves). */
   unigrams?: boolean;
+  /**
+   * `all` (default): every CJK bigram; `uncovered`: only bigrams not inside a dictionary word found
+   * at that position (fewer index terms; measured in BENCHMARKS.md, not used by default).
+   */
+  bigrams?: 'all' | 'uncovered';
 }
 
 /**
@@ -76,22 +81,24 @@ export interface TokenizeOptions {
  * letter/digit runs are one token each.
  * Example: `tokenSpans('交电费').map(t => t.term)` includes `'缴费'`, `'交电'`, `'电费'`.
  */
-export function tokenSpans(source: string, { unigrams = true }: TokenizeOptions = {}): TokenSpan[] {
+export function tokenSpans(source: string, { unigrams = true, bigrams = 'all' }: TokenizeOptions = {}): TokenSpan[] {
   const spans: TokenSpan[] = [];
   if (!NEEDS_NORMALIZING.test(source)) {
-    scan(source, unigrams, (term, kind, start, end) => spans.push({ term, kind, start, end }));
+    scan(source, unigrams, (term, kind, start, end) => spans.push({ term, kind, start, end }), bigrams);
     return spans;
   }
   const { text, sourceStart, sourceEnd } = normalizeText(source);
-  scan(text, unigrams, (term, kind, from, to) => spans.push({ term, kind, start: sourceStart[from], end: sourceEnd[to - 1] }));
+  scan(text, unigrams, (term, kind, from, to) => spans.push({ term, kind, start: sourceStart[from], end: sourceEnd[to - 1] }), bigrams);
   return spans;
 }
 
 type Emit = (term: string, kind: TokenKind, from: number, to: number) => void;
 
 /** Emits every token of normalised text with its normalised offsets. */
-function scan(text: string, unigrams: boolean, emit: Emit): void {
+function scan(text: string, unigrams: boolean, emit: Emit, bigrams: 'all' | 'uncovered' = 'all'): void {
   let coveredUntil = 0;
+  // pair starts lying inside a dictionary word (only tracked when those bigrams are left out)
+  const inWord = bigrams === 'uncovered' ? new Uint8Array(text.length) : undefined;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (!isHan(code) && !isWordChar(code)) continue;
@@ -104,6 +111,7 @@ function scan(text: string, unigrams: boolean, emit: Emit): void {
       emit(match.term, 'word', i, i + match.length);
     }
     coveredUntil = Math.max(coveredUntil, i + match.length);
+    if (inWord && match.length > 1) inWord.fill(1, i, i + match.length - 1);
   }
 
   for (let i = 0; i < text.length; ) {
@@ -113,7 +121,7 @@ function scan(text: string, unigrams: boolean, emit: Emit): void {
       while (j < text.length && isHan(text.charCodeAt(j))) j++;
       for (let k = i; k < j; k++) {
         if (unigrams) emit(internedPair(text.charCodeAt(k), -1), 'unigram', k, k + 1);
-        if (k + 1 < j) emit(internedPair(text.charCodeAt(k), text.charCodeAt(k + 1)), 'bigram', k, k + 2);
+        if (k + 1 < j && !inWord?.[k]) emit(internedPair(text.charCodeAt(k), text.charCodeAt(k + 1)), 'bigram', k, k + 2);
       }
     } else if (isWordChar(code)) {
       while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
@@ -145,9 +153,9 @@ const PAIR_LIMIT = 1_000_000;
  * Which terms does a text yield (the lunr tokens of a document field)?
  * Example: `tokenize('电费')` → `['电费', '电', '电费', '费']` (word, unigram, bigram, unigram).
  */
-export function tokenize(source: string, { unigrams = true }: TokenizeOptions = {}): string[] {
+export function tokenize(source: string, { unigrams = true, bigrams = 'all' }: TokenizeOptions = {}): string[] {
   const terms: string[] = [];
-  scan(normalizedOnly(source), unigrams, (term) => terms.push(term));
+  scan(normalizedOnly(source), unigrams, (term) => terms.push(term), bigrams);
   return terms;
 }
 

@@ -152,6 +152,11 @@ browserSuite('browser: knowledge owner', () => {
     const json = JSON.parse(await page.locator('#f-template').inputValue()) as { fields: { name: string; options?: string[] }[] };
     expect(json.fields.map((f) => f.name)).toEqual(['name', 'phone', 'account', 'address', 'staffInfo', 'visitTime', 'vehicleSeen', 'issue']);
     expect(json.fields[6].options).toEqual(['看到了', '没看到']);
+    // typing in the JSON view means the JSON is what should be saved
+    expect(await page.locator('#tpl-use-json').isChecked()).toBe(false);
+    await page.locator('#f-template').press('End');
+    await page.locator('#f-template').pressSequentially(' ');
+    expect(await page.locator('#tpl-use-json').isChecked()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
 

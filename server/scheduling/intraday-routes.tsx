@@ -259,6 +259,7 @@ export function registerIntradayRoutesWith(r: SecureRouter, options: IntradayOpt
     const { sql, now } = c.get('deps');
     const t = c.get('t');
     const version = Number(str(form.version));
+    if (!Number.isInteger(version) || version < 0) return answer(c, date, project, { problem: t('intraday.stale') }, 409);
     try {
       await sql.begin(async (tx) => {
         const s = tx as unknown as Sql;

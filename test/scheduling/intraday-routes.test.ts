@@ -228,6 +228,7 @@ describe('intraday routes', () => {
     const clean = await board();
     expect(clean.state.assignments).toEqual(clean.published.assignments);
     expect((await s.post('/rosters/intraday/undo', { date: DATE, project: '95598', version: String(clean.version) })).status).toBe(409);
+    expect((await s.post('/rosters/intraday/undo', { date: DATE, project: '95598', version: 'x' })).status).toBe(409);
     const actions = await t.sql<{ action: string }[]>`SELECT action FROM audit_log WHERE action LIKE 'intraday.%' ORDER BY id`;
     expect(actions.map((a) => a.action)).toEqual(['intraday.actuals', 'intraday.actuals', 'intraday.actuals', 'intraday.apply', 'intraday.noShows', 'intraday.undo', 'intraday.undo']);
   });

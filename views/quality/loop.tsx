@@ -196,7 +196,7 @@ export function ErrorCategoriesPage(props: { ctx: ViewContext; categories: { cod
   const { ctx } = props;
   const { t } = ctx;
   return (
-    <section class="panel narrow">
+    <section class="panel">
       <QualityTabs ctx={ctx} active="weak" />
       <h1>{t('quality.category.title')}</h1>
       <p class="lead">{t('quality.category.lead')}</p>

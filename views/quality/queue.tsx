@@ -23,7 +23,7 @@ export interface QueueItem {
 export function QueuePage({ ctx, items, notice, client }: { ctx: ViewContext; items: QueueItem[]; notice?: string; client?: { project: string } }) {
   const { t } = ctx;
   const plans = [...new Map(items.map((i) => [i.planId, i.planName])).entries()];
-  const open = items.filter((i) => i.status !== 'scored').length;
+  const open = items.filter((i) => i.status !== 'scored' && i.open !== false).length; // a client counts only what is theirs to score
   return (
     <section class="panel">
       {client ? null : <QualityTabs ctx={ctx} active="queue" />}

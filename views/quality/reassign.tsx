@@ -24,7 +24,7 @@ export function ReassignPage(props: {
   const { ctx, sample: s } = props;
   const { t } = ctx;
   return (
-    <section class="panel narrow">
+    <section class="panel">
       <QualityTabs ctx={ctx} active="plans" />
       <h1>
         {t('quality.reassign.title')} · <code>{s.callId}</code>

@@ -104,10 +104,11 @@ export function minuteOfDay(instant: Date, date: string, timeZone: string): numb
 const forecastCache = new Map<string, { calls: number[]; aht: number }>();
 
 async function dayForecast(sql: Sql, project: ProjectRow, date: string, timeZone: string): Promise<{ calls: number[]; aht: number }> {
-  const [dep] = await sql<{ last: Date | null; adj: string | null }[]>`
+  const [dep] = await sql<{ last: Date | null; adj: string | null; special: string | null }[]>`
     SELECT (SELECT max(interval_start) FROM interval_history WHERE project_id = ${project.id}) AS last,
-           (SELECT string_agg(id::text || ':' || coalesce(factor::text, '') || ':' || coalesce(calls::text, ''), ',') FROM forecast_adjustments WHERE project_id = ${project.id} AND date = ${date}::date) AS adj`;
-  const key = `${date}|${project.id}|${dep?.last?.toISOString() ?? ''}|${dep?.adj ?? ''}|${project.slTarget}|${project.slSeconds}`;
+           (SELECT string_agg(id::text || ':' || coalesce(factor::text, '') || ':' || coalesce(calls::text, ''), ',') FROM forecast_adjustments WHERE project_id = ${project.id} AND date = ${date}::date) AS adj,
+           (SELECT string_agg(id::text || ':' || factor::text, ',') FROM special_days WHERE ${date}::date BETWEEN from_date AND to_date) AS special`;
+  const key = `${date}|${project.id}|${dep?.last?.toISOString() ?? ''}|${dep?.adj ?? ''}|${dep?.special ?? ''}|${project.slTarget}|${project.slSeconds}`;
   const hit = forecastCache.get(key);
   if (hit) return hit;
   const plan = await planProject(sql, project, date, date, await staffingDefaults(sql), timeZone).catch(() => null);

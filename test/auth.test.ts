@@ -289,4 +289,15 @@ describe('language', () => {
     await later.login('agent', DEMO_PASSWORDS.agent);
     expect(await (await later.get('/agent')).text()).toContain('坐席助手');
   });
+
+  it('switching language returns to the same page with its filters (query string) kept', async () => {
+    const t = await testApp();
+    const c = new Client(t.app, t.deps.secret);
+    await c.login('scheduler', DEMO_PASSWORDS.scheduler);
+    const html = await (await c.get('/rosters/forecast?project=EV&date=2026-12-01')).text();
+    const next = html.match(/name="next" value="([^"]*)"/)![1]!.replaceAll('&amp;', '&');
+    expect(next).toBe('/rosters/forecast?project=EV&date=2026-12-01');
+    const res = await c.post('/locale', { locale: 'en', next });
+    expect(res.headers.get('location')).toBe('/rosters/forecast?project=EV&date=2026-12-01');
+  });
 });

@@ -15,5 +15,7 @@ export interface ViewContext {
   csrf: string;
   /** Current path, to mark the active navigation entry. */
   path: string;
+  /** Current path with its query string, where the language switch returns to (filters kept). */
+  here?: string;
   requestId: string;
 }

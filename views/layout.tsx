@@ -98,7 +98,7 @@ export function Layout(props: { ctx: ViewContext; title: string; children?: Chil
             <form method="post" action="/locale" class="inline" hx-boost="false">
               <CsrfField ctx={ctx} />
               <input type="hidden" name="locale" value={otherLocale} />
-              <input type="hidden" name="next" value={ctx.path} />
+              <input type="hidden" name="next" value={ctx.here ?? ctx.path} />
               <button type="submit" class="link" lang={otherLocale} data-testid="lang-switch">
                 {t('lang.switch')}
               </button>

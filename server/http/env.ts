@@ -57,6 +57,7 @@ export function viewContext(c: Ctx): ViewContext {
     user: user ? { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles } : null,
     csrf: c.get('csrf'),
     path: c.req.path,
+    here: c.req.method === 'GET' ? c.req.path + new URL(c.req.url).search : c.req.path,
     requestId: c.get('requestId'),
   };
 }

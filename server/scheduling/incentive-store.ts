@@ -9,7 +9,8 @@ export interface LedgerRow {
   id: number;
   agentId: string;
   agentName: string;
-  type: 'earn' | 'redeem';
+  /** 'reverse': an earned line taken back (its intraday change was undone), with negative points. */
+  type: 'earn' | 'redeem' | 'reverse';
   at: Date;
   date: string;
   kind: ContributionKind | null;
@@ -149,6 +150,25 @@ export async function creditContributions(
   return out;
 }
 
+/**
+ * Takes back the points credited under `reference` (an undone intraday change): one 'reverse' line per earned line
+ * not yet reversed, inside the caller's transaction. The balance may go below zero if the points were already spent.
+ * @example await reverseCredits(tx, 'intraday:2026-12-04:3', { date: '2026-12-04', userId: 3 }) // [{ type: 'reverse', points: -40, … }]
+ */
+export async function reverseCredits(tx: Sql, reference: string, meta: { date: string; userId: number | null; at?: Date }): Promise<LedgerRow[]> {
+  const rows = await tx<RawLedger[]>`
+    WITH ins AS (
+      INSERT INTO incentive_ledger (agent_id, type, at, date, kind, hours, points, reference, reverses, created_by)
+      SELECT e.agent_id, 'reverse', ${meta.at ?? tx`now()`}, ${meta.date}, e.kind, e.hours, -e.points, e.reference, e.id, ${meta.userId}
+      FROM incentive_ledger e
+      WHERE e.type = 'earn' AND e.reference = ${reference}
+        AND NOT EXISTS (SELECT 1 FROM incentive_ledger r WHERE r.reverses = e.id)
+      ORDER BY e.id
+      RETURNING *)
+    SELECT ${tx.unsafe(LEDGER_COLUMNS)} FROM ins l JOIN agents_sched a ON a.id = l.agent_id ORDER BY l.id`;
+  return rows.map(toRow);
+}
+
 /** Filters of {@link listLedger}. */
 export interface LedgerFilter {
   agentId?: string;
@@ -186,8 +206,8 @@ export interface BalanceRow {
 export async function balances(sql: Sql): Promise<BalanceRow[]> {
   const rows = await sql<{ code: string; name: string; team: string | null; tier: number | null; earned: number; spent: number; lines: number }[]>`
     SELECT a.code, a.name, t.code AS team, a.emergency_tier AS tier,
-      coalesce(sum(l.points) FILTER (WHERE l.points > 0), 0)::int AS earned,
-      coalesce(-sum(l.points) FILTER (WHERE l.points < 0), 0)::int AS spent, count(*)::int AS lines
+      coalesce(sum(l.points) FILTER (WHERE l.type <> 'redeem'), 0)::int AS earned,
+      coalesce(-sum(l.points) FILTER (WHERE l.type = 'redeem'), 0)::int AS spent, count(*)::int AS lines
     FROM incentive_ledger l JOIN agents_sched a ON a.id = l.agent_id LEFT JOIN teams t ON t.id = a.team_id
     GROUP BY a.id, a.code, a.name, t.code, a.emergency_tier`;
   return rows
@@ -207,7 +227,8 @@ export async function ledgerOf(sql: Sql, agentCode: string): Promise<LedgerEntry
 }
 
 function toEntry(r: LedgerRow): LedgerEntry {
-  return r.type === 'earn'
+  // A reversal counts for the pure ledger as an earn line with negative points (balance sums points).
+  return r.type !== 'redeem'
     ? { id: `L${r.id}`, type: 'earn', agentId: r.agentId, at: r.at.toISOString(), kind: r.kind!, hours: r.hours ?? 0, points: r.points, reference: r.reference }
     : { id: `L${r.id}`, type: 'redeem', agentId: r.agentId, at: r.at.toISOString(), rewardId: r.rewardId!, points: r.points, entitlement: r.entitlement! };
 }
@@ -248,7 +269,7 @@ export async function insertRedemption(
  */
 export async function agentPoints(sql: Sql, agentCode: string): Promise<{ balance: number; earned: number }> {
   const [r] = await sql<{ balance: number; earned: number }[]>`
-    SELECT coalesce(sum(l.points), 0)::int AS balance, coalesce(sum(l.points) FILTER (WHERE l.points > 0), 0)::int AS earned
+    SELECT coalesce(sum(l.points), 0)::int AS balance, coalesce(sum(l.points) FILTER (WHERE l.type <> 'redeem'), 0)::int AS earned
     FROM incentive_ledger l JOIN agents_sched a ON a.id = l.agent_id WHERE a.code = ${agentCode}`;
   return r ?? { balance: 0, earned: 0 };
 }

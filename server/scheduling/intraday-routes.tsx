@@ -16,7 +16,7 @@ import type { Contribution } from '../../scheduling/incentives/ledger.ts';
 import type { DayState } from '../../scheduling/intraday/types.ts';
 import { IntradayBoard, IntradayPage, type IntradayView, type SuggestionView } from '../../views/scheduling/intraday-pages.tsx';
 import { hashOf, loadIntradayDay, INTERVAL_MINUTES, type IntradayDay } from './intraday-state.ts';
-import { creditContributions } from './incentive-store.ts';
+import { creditContributions, reverseCredits } from './incentive-store.ts';
 import { parseActualsCsv, parseActualsJson, projectCodes, stormCsv, storeActuals, type ActualError } from './intraday-actuals.ts';
 
 /** Demo data of this part: none — the day's state is built from the published roster and the forecast. */
@@ -25,10 +25,17 @@ export const intradaySeedSteps: SeedStep[] = [];
 /** Credits emergency contributions to the points ledger inside the apply transaction. */
 export type CreditContributions = (tx: Sql, contributions: Contribution[], meta: { date: string; userId: number; reference: string }) => Promise<void>;
 
-/** Options of the routes: the ledger hook (left out: contributions are not credited). */
+/** Takes back, inside the undo transaction, the points an undone change earned. */
+export type ReverseCredits = (tx: Sql, reference: string, meta: { date: string; userId: number }) => Promise<void>;
+
+/** Options of the routes: the ledger hooks (left out: contributions are neither credited nor reversed). */
 export interface IntradayOptions {
   credit?: CreditContributions;
+  reverse?: ReverseCredits;
 }
+
+/** The ledger reference of one applied change of a day. */
+const changeReference = (date: string, seq: number) => `intraday:${date}:${seq}`;
 
 function actor(c: Ctx) {
   const u = c.get('user')!;
@@ -194,6 +201,9 @@ export function registerIntradayRoutes(r: SecureRouter): void {
     credit: async (tx, contributions, meta) => {
       await creditContributions(tx, contributions, meta);
     },
+    reverse: async (tx, reference, meta) => {
+      await reverseCredits(tx, reference, meta);
+    },
   });
 }
 
@@ -238,8 +248,9 @@ export function registerIntradayRoutesWith(r: SecureRouter, options: IntradayOpt
                 VALUES (${date}::date, ${seq}, ${suggestion.kind}, ${suggestion.project}, ${suggestion.reason}, ${s.json(suggestion.changes as never)},
                         ${s.json(suggestion.effect as never)}, ${suggestion.cost}, ${u.id}, ${u.username}, ${now()})`;
         if (contributions.length && options.credit) {
-          // The ledger prices contributions from its configurable catalogue; one it cannot price stops the apply.
-          await options.credit(s, contributions, { date, userId: u.id, reference: `intraday:${date}:${seq}` }).catch((err: unknown) => {
+          // The ledger prices contributions from its configurable catalogue; one it cannot price stops the apply. Lines carry
+          // the change's own reference, so undoing the change finds and reverses exactly them.
+          await options.credit(s, contributions.map(({ reference: _, ...c }) => c), { date, userId: u.id, reference: changeReference(date, seq) }).catch((err: unknown) => {
             throw err instanceof RangeError ? new CreditFailed(err.message) : err;
           });
         }
@@ -267,6 +278,8 @@ export function registerIntradayRoutesWith(r: SecureRouter, options: IntradayOpt
         const [last] = await s<{ seq: number; kind: string }[]>`SELECT seq, kind FROM intraday_changes WHERE date = ${date}::date AND undone_at IS NULL ORDER BY seq DESC LIMIT 1`;
         if (!last) throw new Stale();
         await s`UPDATE intraday_changes SET undone_at = ${now()}, undone_by = ${c.get('user')!.id} WHERE date = ${date}::date AND seq = ${last.seq}`;
+        // Points the change earned are taken back with it (the ledger keeps both lines).
+        await options.reverse?.(s, changeReference(date, last.seq), { date, userId: c.get('user')!.id });
         await audit(s, { ...actor(c), action: 'intraday.undo', target: `intraday:${date}`, detail: { seq: last.seq, kind: last.kind } });
       });
     } catch (err) {

@@ -245,13 +245,29 @@ describe('intraday routes', () => {
     const [change] = await t.sql<{ seq: number; changes: { type: string; agentId: string; startMinute?: number; endMinute: number }[] }[]>`SELECT seq, changes FROM intraday_changes WHERE undone_at IS NULL`;
     const ledger = await t.sql<{ code: string; kind: string; hours: number; reference: string }[]>`
       SELECT a.code, l.kind, l.hours::float8 AS hours, l.reference FROM incentive_ledger l JOIN agents_sched a ON a.id = l.agent_id
-      WHERE l.reference = ${`${DATE} ${id}`} ORDER BY l.id`;
+      WHERE l.reference = ${`intraday:${DATE}:${change!.seq}`} ORDER BY l.id`;
     const expected = change!.changes
       .filter((c) => c.type === 'callIn' || c.type === 'loan' || c.type === 'setShiftEnd')
       .map((c) => ({ code: c.agentId, kind: c.type === 'loan' ? 'coverProject' : c.type === 'callIn' ? 'callIn' : 'peakOvertime' }));
     expect(ledger.map((l) => ({ code: l.code, kind: l.kind }))).toEqual(expected);
     expect(ledger.every((l) => l.hours > 0)).toBe(true);
     expect(await count('incentive_ledger')).toBe(ledgerBefore + expected.length);
+
+    // Undoing the change takes the points back with one reversal line per credited line; a second undo of
+    // another change leaves these alone (each line is reversed at most once).
+    const points = async () => (await t.sql<{ n: number }[]>`SELECT coalesce(sum(points), 0)::int AS n FROM incentive_ledger`)[0]!.n;
+    const credited = (await t.sql<{ n: number }[]>`SELECT sum(points)::int AS n FROM incentive_ledger WHERE reference = ${`intraday:${DATE}:${change!.seq}`}`)[0]!.n;
+    expect(credited).toBeGreaterThan(0);
+    const totalBefore = await points();
+    const page = await (await s.get('/rosters/intraday?project=95598')).text();
+    const undo = await s.post('/rosters/intraday/undo', { date: DATE, project: '95598', version: /name="version" value="(\d+)"/.exec(page)![1]! });
+    expect(undo.status).toBe(303);
+    expect(await points()).toBe(totalBefore - credited);
+    const reversals = await t.sql<{ reverses: number; points: number; type: string }[]>`
+      SELECT r.reverses::int AS reverses, r.points, r.type FROM incentive_ledger r WHERE r.type = 'reverse' ORDER BY r.id`;
+    expect(reversals).toHaveLength(expected.length);
+    const ledgerPage = await (await s.get('/rosters/incentives')).text();
+    expect(ledgerPage).toContain('撤销：');
   });
 
   it('lets only one of two simultaneous applies of the same state through', async () => {

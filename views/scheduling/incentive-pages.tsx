@@ -176,7 +176,7 @@ export interface LedgerLineView {
   id: number;
   agentId: string;
   agentName: string;
-  type: 'earn' | 'redeem';
+  type: 'earn' | 'redeem' | 'reverse';
   at: Date;
   date: string;
   kind: string | null;
@@ -214,7 +214,11 @@ function LedgerTable({ ctx, lines, showAgent }: { ctx: ViewContext; lines: Ledge
               </td>
             ) : null}
             <td>
-              {l.type === 'earn' ? t(`inc.kind.${l.kind}`) : t('inc.ledger.redeemed', { reward: l.rewardName ?? '' })}
+              {l.type === 'earn'
+                ? t(`inc.kind.${l.kind}`)
+                : l.type === 'reverse'
+                  ? t('inc.ledger.reversed', { kind: t(`inc.kind.${l.kind}`) })
+                  : t('inc.ledger.redeemed', { reward: l.rewardName ?? '' })}
               {l.detail ? <small class="muted"> · {l.detail}</small> : null}
             </td>
             <td class="num">{l.hours === null ? '' : hours(l.hours)}</td>

@@ -38,6 +38,9 @@ describe('my schedule', () => {
       ['2026-11-28', 'D', '白班', '09:00–17:00', 'EV'],
     ]);
     expect((await agent.get('/schedule.ics')).status).toBe(200);
+    // The points page (emergency contributions, rewards) is one click away.
+    expect(html).toContain('href="/schedule/points"');
+    expect((await agent.get('/schedule/points')).status).toBe(200);
   });
 
   it('highlights days the published roster changed in the last 14 days, with was/now, who and when', async () => {

@@ -117,6 +117,7 @@ export const schedulingStrings: { 'zh-CN': Record<string, string>; en: Record<st
     'sched.my.shift': '班次',
     'sched.my.time': '时间',
     'sched.my.ics': '下载到日历（.ics）',
+    'sched.my.points': '我的应急积分与兑换',
   },
   en: {
     'sched.tab.overview': 'Overview',
@@ -235,5 +236,6 @@ export const schedulingStrings: { 'zh-CN': Record<string, string>; en: Record<st
     'sched.my.shift': 'Shift',
     'sched.my.time': 'Time',
     'sched.my.ics': 'Download to your calendar (.ics)',
+    'sched.my.points': 'My emergency points and rewards',
   },
 };

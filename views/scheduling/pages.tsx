@@ -588,6 +588,10 @@ export function MySchedulePage(props: { ctx: ViewContext; agentName: string | nu
           <a href="/schedule.ics" download hx-boost="false" data-testid="ics">
             {t('sched.my.ics')}
           </a>
+          {' · '}
+          <a href="/schedule/points" data-testid="points-link">
+            {t('sched.my.points')}
+          </a>
           {props.versionsMonth ? (
             <>
               {' · '}

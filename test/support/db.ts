@@ -22,7 +22,7 @@ let shared: Promise<TestDb> | undefined;
  * real current month would collide with them); tests that need a published roster call seedPublishedRoster.
  * History is 16 weeks instead of the first start's year: every reset pays for it.
  */
-const RESET_STEPS = [...SHELL_SEED_STEPS, ...featureSeedSteps]
+export const RESET_STEPS = [...SHELL_SEED_STEPS, ...featureSeedSteps]
   .filter((s) => s.id !== DEMO_ROSTER_STEP)
   .map((s) => (s.id === 'scheduling-history' ? historySeedStep(TEST_HISTORY_DAYS) : s));
 

@@ -275,7 +275,7 @@ function EditPanel({ ctx, v, edit }: { ctx: ViewContext; v: RosterView; edit: Ed
               hx-vals={JSON.stringify({ agent: edit.agent, date: edit.date })}
               hx-target="#roster-preview"
               hx-swap="innerHTML"
-              hx-sync="this:replace"
+              hx-sync="this:queue last"
             >
               <Select name="shift" id="f-cell-shift" label={t('roster.edit.shift')} value={edit.shift} options={[['', t('roster.edit.off')], ...v.shiftCodes.map((s): [string, string] => [s, s])]} error={v.errors.shift} />
               <Select name="project" id="f-cell-project" label={t('roster.edit.project')} value={edit.project} options={[['', '—'], ...v.projects.map((p): [string, string] => [p, p])]} error={v.errors.project} />

@@ -17,6 +17,8 @@ export interface Config {
   seedDemo: boolean;
   /** Reverse proxies in front of the console whose X-Forwarded-For entries are trusted (0: use the socket address). */
   trustProxyHops: number;
+  /** Scenario search engine: our compact BM25 index (default) or the same tokens in a lunr index. */
+  searchBackend: 'compact' | 'lunr';
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -30,6 +32,8 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) throw new Error(`LOG_LEVEL: unknown level "${logLevel}"`);
+  const searchBackend = (env.SEARCH_BACKEND || 'compact') as Config['searchBackend'];
+  if (!['compact', 'lunr'].includes(searchBackend)) throw new Error(`SEARCH_BACKEND: "compact" or "lunr", got "${searchBackend}"`);
   return {
     port: intFrom(env.PORT, 3000, 'PORT'),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -41,5 +45,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: env.CENTRE_TZ || 'Asia/Shanghai',
     seedDemo: env.SEED_DEMO !== '0',
     trustProxyHops: intFrom(env.TRUST_PROXY, 0, 'TRUST_PROXY'),
+    searchBackend,
   };
 }

@@ -5,6 +5,8 @@ import type { Sql } from '../db/index.ts';
 import { withDatabase } from '../cli/_open.ts';
 import { evaluateGold, type GoldLine, type GoldReport } from '../../knowledge/search/eval.ts';
 import { KnowledgeSearch } from './search-service.ts';
+import { loadConfig } from '../config.ts';
+import type { SearchBackend } from '../../knowledge/search/index.ts';
 
 export interface EvalIo {
   stdout(text: string): void;
@@ -18,7 +20,7 @@ const processIo: EvalIo = {
   readFile: (path) => readFileSync(path, 'utf8'),
 };
 
-export const EVAL_USAGE = 'usage: npm run cli -- knowledge eval GOLD.jsonl [--misses]\n';
+export const EVAL_USAGE = 'usage: npm run cli -- knowledge eval GOLD.jsonl [--misses] [--backend compact|lunr]\n';
 
 /**
  * What gold lines does this JSON Lines text hold (`{"query": "…", "target": "CODE"}`), or what is wrong with it?
@@ -63,9 +65,11 @@ export function formatGoldReport(report: GoldReport, scenarios: number): string 
  * (0 done, 1 unreadable or invalid gold file, 2 usage).
  * @example await evalCommand(sql, ['test/fixtures/gold.jsonl']) // 0; stdout "Recall@5     9x.x%" …
  */
-export async function evalCommand(sql: Sql, args: string[], io: EvalIo = processIo): Promise<number> {
-  const file = args.find((a) => !a.startsWith('--'));
-  if (!file) {
+export async function evalCommand(sql: Sql, args: string[], io: EvalIo = processIo, defaultBackend: SearchBackend = 'compact'): Promise<number> {
+  const at = args.indexOf('--backend');
+  const backend = at >= 0 ? args[at + 1] : defaultBackend;
+  const file = args.find((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1));
+  if (!file || (backend !== 'compact' && backend !== 'lunr')) {
     io.stderr(EVAL_USAGE);
     return 2;
   }
@@ -81,7 +85,7 @@ export async function evalCommand(sql: Sql, args: string[], io: EvalIo = process
     io.stderr(parsed.errors.map((e) => `${file}: ${e}\n`).join(''));
     return 1;
   }
-  const index = await new KnowledgeSearch(sql).searchIndex();
+  const index = await new KnowledgeSearch(sql, undefined, { backend }).searchIndex();
   const report = evaluateGold(index, parsed.gold, { clock: () => performance.now() });
   io.stdout(formatGoldReport(report, index.scenarios.size));
   if (args.includes('--misses')) {
@@ -92,5 +96,5 @@ export async function evalCommand(sql: Sql, args: string[], io: EvalIo = process
 
 /** `knowledge eval …` on the configured database (for the CLI's command table). */
 export function runEval(args: string[]): Promise<number> {
-  return withDatabase((db) => evalCommand(db.sql, args));
+  return withDatabase((db) => evalCommand(db.sql, args, processIo, loadConfig().searchBackend));
 }

@@ -8,7 +8,7 @@ import type { Sql } from '../db/index.ts';
 import type { Scenario } from '../../knowledge/scenario.ts';
 import type { Deps } from '../http/env.ts';
 import type { Logger } from '../log.ts';
-import { buildSearchIndex, loadSearchIndex, searchScenarios, type SearchHit, type SearchIndex } from '../../knowledge/search/index.ts';
+import { buildSearchIndex, loadSearchIndex, searchScenarios, type SearchBackend, type SearchHit, type SearchIndex } from '../../knowledge/search/index.ts';
 import { libraryGeneration, publishedScenarios } from './queries.ts';
 
 interface Built {
@@ -26,6 +26,8 @@ interface Built {
 export interface KnowledgeSearchOptions {
   /** Libraries of at least this many scenarios are indexed in a worker thread (default 1000). */
   workerThreshold?: number;
+  /** Scoring backend of the index (default compact; see README on lunr). */
+  backend?: SearchBackend;
 }
 
 const workerFile = fileURLToPath(new URL('./index-worker.ts', import.meta.url));
@@ -34,12 +36,12 @@ const workerFile = fileURLToPath(new URL('./index-worker.ts', import.meta.url));
  * Which search index do these scenarios give, built in a worker thread so searches on this thread
  * go on meanwhile? The worker registers tsx itself, so it runs under `node --import tsx` and vitest alike.
  */
-export function buildIndexInWorker(scenarios: readonly Scenario[]): Promise<SearchIndex> {
+export function buildIndexInWorker(scenarios: readonly Scenario[], backend: SearchBackend = 'compact'): Promise<SearchIndex> {
   // tsx's ESM API (its `import` export; require.resolve would pick the CJS build)
   const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(workerFile).href)}); })`;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(code, { eval: true, workerData: { scenarios } });
+    const worker = new Worker(code, { eval: true, workerData: { scenarios, backend } });
     worker.once('message', (json: string) => {
       try {
         resolve(loadSearchIndex(json));
@@ -70,13 +72,15 @@ export class KnowledgeSearch {
   private polling = false;
 
   private readonly workerThreshold: number;
+  private readonly backend: SearchBackend;
 
   constructor(
     private readonly sql: Sql,
     private readonly log?: Logger,
-    { workerThreshold = 1000 }: KnowledgeSearchOptions = {},
+    { workerThreshold = 1000, backend = 'compact' }: KnowledgeSearchOptions = {},
   ) {
     this.workerThreshold = workerThreshold;
+    this.backend = backend;
   }
 
   /** The generation of the index being served (-1 before the first build). */
@@ -103,16 +107,16 @@ export class KnowledgeSearch {
         let inWorker = false;
         if (scenarios.length >= this.workerThreshold) {
           try {
-            index = await buildIndexInWorker(scenarios);
+            index = await buildIndexInWorker(scenarios, this.backend);
             inWorker = true;
           } catch (err) {
             this.log?.warn('knowledge index worker failed; building on this thread', { error: String(err) });
           }
         }
-        index ??= buildSearchIndex(scenarios);
+        index ??= buildSearchIndex(scenarios, { backend: this.backend });
         const built: Built = { generation, index, versions: new Map(published.map((p) => [p.scenario.code, p.version])), builtAt: Date.now(), buildMs: performance.now() - t0, inWorker };
         this.current = built;
-        this.log?.info('knowledge index built', { generation, scenarios: published.length, ms: Math.round(built.buildMs), inWorker });
+        this.log?.info('knowledge index built', { generation, scenarios: published.length, ms: Math.round(built.buildMs), inWorker, backend: this.backend });
         return built;
       } finally {
         this.building = undefined;
@@ -180,7 +184,7 @@ export function knowledgeSearch(deps: Deps): KnowledgeSearch {
   deps.services ??= {};
   const existing = deps.services.knowledge;
   if (existing instanceof KnowledgeSearch) return existing;
-  const made = new KnowledgeSearch(deps.sql, deps.log);
+  const made = new KnowledgeSearch(deps.sql, deps.log, { backend: deps.config.searchBackend });
   deps.services.knowledge = made;
   return made;
 }

@@ -70,7 +70,7 @@ export const GENERATION_POLL_MS = 2000;
 
 /** Starts this area's background services (the search index and its poller); returns a stop function. */
 export async function startKnowledge(deps: Deps): Promise<() => Promise<void>> {
-  const search = new KnowledgeSearch(deps.sql, deps.log);
+  const search = new KnowledgeSearch(deps.sql, deps.log, { backend: deps.config.searchBackend });
   deps.services ??= {};
   deps.services.knowledge = search;
   await search.refresh();

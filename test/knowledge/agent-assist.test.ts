@@ -22,6 +22,19 @@ async function userId(t: T, username: string): Promise<number> {
   return row.id;
 }
 
+describe('agent search on the lunr backend (SEARCH_BACKEND=lunr)', () => {
+  it('serves the same Chinese search from a lunr index', async () => {
+    const t = await testApp();
+    t.deps.config.searchBackend = 'lunr';
+    const agent = await signedIn(t, 'agent');
+    const html = await (await agent.get(`/agent/search?q=${encodeURIComponent('充电桩插枪半天没动静')}`, { 'HX-Request': 'true' })).text();
+    expect(/href="\/agent\/scenarios\/([A-Z]+-\d+)\?/.exec(html)?.[1]).toBe('CD-001');
+    expect(html).toContain('<mark>充电桩</mark>');
+    const { knowledgeSearch } = await import('../../server/knowledge/search-service.ts');
+    expect((await knowledgeSearch(t.deps).searchIndex()).backend.kind).toBe('lunr');
+  });
+});
+
 describe('agent search', () => {
   let t: T;
   let agent: Client;

@@ -46,6 +46,16 @@ describe('knowledge eval', () => {
     expect(io.out).toMatch(/^latency p95 +\d+\.\d\d ms$/m);
   });
 
+  it('evaluates the lunr backend on request, at the gold set recall target too', async () => {
+    const io = memoryIo();
+    expect(await evalCommand(t.sql, ['--backend', 'lunr', 'test/fixtures/gold.jsonl'], io)).toBe(0);
+    expect(io.out).toMatch(/^queries {6}316 over 116 published scenarios$/m);
+    expect(Number(/^Recall@5 +([\d.]+)%$/m.exec(io.out)![1])).toBeGreaterThanOrEqual(90);
+    const bad = memoryIo();
+    expect(await evalCommand(t.sql, ['test/fixtures/gold.jsonl', '--backend', 'elastic'], bad)).toBe(2);
+    expect(bad.err).toContain('[--backend compact|lunr]');
+  });
+
   it('scores a tiny gold file exactly', async () => {
     const io = memoryIo({ 'g.jsonl': '{"query":"计划停电时间查询","target":"TD-001"}\n{"query":"计划停电时间查询","target":"NO-SUCH"}\n' });
     expect(await evalCommand(t.sql, ['g.jsonl'], io)).toBe(0);

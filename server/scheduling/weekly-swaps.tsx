@@ -1,5 +1,7 @@
 // The agent's side of the weekly adjustment: "my schedule" with recent changes highlighted, and shift swap requests
 // (request, checked against the rules at once; the colleague accepts or declines; the requester may withdraw).
+import { myFloorChanges } from './intraday-mine.ts';
+import { MyFloorToday } from '../../views/scheduling/my-floor.tsx';
 import { HTTPException } from 'hono/http-exception';
 import type { SecureRouter } from '../http/access.ts';
 import { type Ctx, viewContext } from '../http/env.ts';
@@ -72,11 +74,13 @@ export async function mySchedulePage(c: Ctx, extra: { form?: Record<string, stri
   const mine = await myAssignments(sql, userId, today(c), (name) => tableExists(sql, name), since);
   const me = await myAgent(sql, userId);
   const panel = me ? await swapPanel(c, me, extra.form ?? {}, extra.errors ?? {}, extra.check) : null;
+  // Today's floor changes (call-in, cover, overtime, no-show) live in the day's change log, not in the roster.
+  const floor = me ? await myFloorChanges(sql, me.code, today(c)) : [];
   const ctx = viewContext(c);
   return render(c, {
     title: c.get('t')('sched.my.title'),
     body: (
-      <MySchedulePage ctx={ctx} agentName={mine.agentName} shifts={mine.shifts} notice={extra.notice} versionsMonth={today(c).slice(0, 7)}>
+      <MySchedulePage ctx={ctx} agentName={mine.agentName} shifts={mine.shifts} notice={extra.notice} versionsMonth={today(c).slice(0, 7)} today={<MyFloorToday ctx={ctx} items={floor} />}>
         {panel ? <SwapRequestPanel ctx={ctx} v={panel} /> : null}
       </MySchedulePage>
     ),

@@ -10,6 +10,24 @@ describe('my schedule', () => {
     t = await testApp();
   });
 
+  it('lists what the floor lead changed for the agent today (cover, later end), not undone or other agents\' changes', async () => {
+    // Test clock: 2026-11-25 10:00 Shanghai. The demo agent user is agents_sched A0001.
+    const scheduler = (await t.sql<{ id: number }[]>`SELECT id FROM users WHERE username = 'scheduler'`)[0]!.id;
+    await t.sql`INSERT INTO intraday_changes (date, seq, kind, project_code, label, changes, applied_by, applied_by_name, applied_at, undone_at) VALUES
+      ('2026-11-25', 1, 'moveAgent', 'EV', 'cover', ${t.sql.json([{ type: 'loan', agentId: 'A0001', project: 'EV', startMinute: 600, endMinute: 720 }, { type: 'loan', agentId: 'A0002', project: 'EV', startMinute: 600, endMinute: 720 }] as never)}, ${scheduler}, 'scheduler', '2026-11-25T01:55:00Z', NULL),
+      ('2026-11-25', 2, 'overtime', '95598', 'overtime', ${t.sql.json([{ type: 'setShiftEnd', agentId: 'A0001', endMinute: 1140 }] as never)}, ${scheduler}, 'scheduler', '2026-11-25T01:56:00Z', NULL),
+      ('2026-11-25', 3, 'callIn', '95598', 'call-in', ${t.sql.json([{ type: 'callIn', agentId: 'A0001', project: '95598', startMinute: 840, endMinute: 1020 }] as never)}, ${scheduler}, 'scheduler', '2026-11-25T01:57:00Z', '2026-11-25T01:58:00Z'),
+      ('2026-11-24', 1, 'noShow', '95598', 'no-shows', '[]', ${scheduler}, 'scheduler', '2026-11-24T01:00:00Z', NULL)`;
+    await t.sql`UPDATE intraday_changes SET no_shows = '{A0001}' WHERE date = '2026-11-24'`;
+    const agent = await signedIn(t, 'agent');
+    const html = await (await agent.get('/schedule')).text();
+    const items = [...html.matchAll(/<li>([^<]+)<small/g)].map((m) => m[1]!.trim());
+    expect(items).toEqual(['跨项目支援：今天 10:00–12:00 接听 EV', '今天的班次改为 19:00 结束']);
+    expect(html).toContain('今日现场调整');
+    await t.sql`DELETE FROM intraday_changes`;
+    expect(await (await agent.get('/schedule')).text()).not.toContain('今日现场调整');
+  });
+
   it('says plainly when nothing is published yet', async () => {
     const agent = await signedIn(t, 'agent');
     const res = await agent.get('/schedule');

@@ -564,7 +564,7 @@ export interface MyShift {
 
 const cellLabel = (ctx: ViewContext, c: { shift: string | null; project: string | null }) => (c.shift ? `${c.shift}${c.project ? ' · ' + c.project : ''}` : ctx.t('weekly.off'));
 
-export function MySchedulePage(props: { ctx: ViewContext; agentName: string | null; shifts: MyShift[] | null; notice?: string; versionsMonth?: string; children?: Child }) {
+export function MySchedulePage(props: { ctx: ViewContext; agentName: string | null; shifts: MyShift[] | null; notice?: string; versionsMonth?: string; today?: Child; children?: Child }) {
   const { ctx } = props;
   const { t } = ctx;
   const changed = (props.shifts ?? []).filter((s) => s.change).length;
@@ -573,6 +573,7 @@ export function MySchedulePage(props: { ctx: ViewContext; agentName: string | nu
       <h1>{t('sched.my.title')}</h1>
       {props.agentName ? <p class="lead">{props.agentName}</p> : null}
       {props.notice ? <Flash kind="ok">{props.notice}</Flash> : null}
+      {props.today}
       {!props.shifts || props.shifts.length === 0 ? (
         <p class="empty" data-testid="my-empty">
           {props.agentName ? t('sched.my.none') : t('sched.my.notScheduled')}

@@ -100,14 +100,14 @@ browserSuite('browser: quality reports and client reviewers', () => {
     expect(await page.locator('h1').innerText()).toBe('Quality reports');
     // the language switch returns to the same filtered report (EV only) …
     expect(page.url()).toMatch(/project=\d/);
-    expect(await page.getByTestId('report-scope').innerText()).toContain('1 calls scored');
+    expect(await page.getByTestId('report-scope').innerText()).toContain('calls scored: 1');
     // … and all projects again show every score of the period
     await page.locator('#r-project').selectOption({ index: 0 });
     await page.locator('#r-from').fill(from);
     await page.locator('#r-to').fill(to);
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL((u) => u.pathname === '/quality/reports' && !/project=\d/.test(u.search));
-    expect(await page.getByTestId('report-scope').innerText()).toContain('35 calls scored');
+    expect(await page.getByTestId('report-scope').innerText()).toContain('calls scored: 35');
     const shotEn = process.env.SCREENSHOTS === '1' ? join(ROOT, 'docs', 'quality-reports-en.png') : '/tmp/quality-reports-en.png';
     await page.screenshot({ path: shotEn, fullPage: false });
     expect(errors).toEqual([]);

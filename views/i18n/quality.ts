@@ -780,7 +780,7 @@ export const qualityStrings: { 'zh-CN': Record<string, string>; en: Record<strin
     'quality.report.trendFor': 'Trend of',
     'quality.report.apply': 'Show',
     'quality.report.xlsx': 'Export XLSX',
-    'quality.report.scope': '{version} · {from} to {to} · {n} calls scored',
+    'quality.report.scope': '{version} · {from} to {to} · calls scored: {n}',
     'quality.report.trend': 'Weekly score trend',
     'quality.report.trendOf': 'Weekly score trend: {agent}',
     'quality.report.passWithInterval': 'Pass rate (95 % interval)',

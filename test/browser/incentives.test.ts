@@ -30,10 +30,7 @@ browserSuite('browser: incentives', () => {
 
   async function signIn(page: Page, username: string) {
     await page.goto(`${server.url}/`);
-    await page.getByLabel('用户名').fill(username).catch(async (e) => {
-      console.log('SIGNIN FAIL', page.url(), (await page.content()).replace(/<head>[\s\S]*<\/head>/, '').slice(0, 2500));
-      throw e;
-    });
+    await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(DEMO_PASSWORDS[username]);
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));

@@ -1,6 +1,7 @@
 // The demo centre's published roster for a month: the forecast's requirement, the solver for a short, fixed number of
 // iterations (repeatable on any machine), stored as a published roster so today's floor, weekly re-plans and the
 // agents' own schedule pages have something real to work on from the first start.
+import { loadConfig } from '../config.ts';
 import type { Sql } from '../db/index.ts';
 import type { SeedStep } from '../demo/seed.ts';
 import { solveRoster } from '../../scheduling/roster/solve.ts';
@@ -63,7 +64,7 @@ export const demoRosterSeedSteps: SeedStep[] = [
   {
     id: DEMO_ROSTER_STEP,
     run: async (sql) => {
-      const timeZone = process.env.CENTRE_TZ || 'Asia/Shanghai';
+      const timeZone = loadConfig().timeZone;
       await seedPublishedRoster(sql, localDateOf(new Date(), { timeZone }).slice(0, 7), timeZone);
     },
   },

@@ -1,5 +1,6 @@
 // Emergency resources, the incentive ledger and catalogue, the agent's points and redemptions, peak plans
 // (可应急资源, 应急激励, 高峰预案).
+import { loadConfig } from '../config.ts';
 import { HTTPException } from 'hono/http-exception';
 import type { SecureRouter } from '../http/access.ts';
 import type { SeedStep } from '../demo/seed.ts';
@@ -35,7 +36,7 @@ const REWARD_ID = /^[a-z][a-z0-9-]{1,39}$/;
 /** Demo data of this part, seeded after the scheduling area's own steps. */
 export const incentiveSeedSteps: SeedStep[] = [
   { id: 'incentive-catalogue', run: (sql) => ensureCatalogue(sql, DEMO_INCENTIVE_CATALOGUE) },
-  { id: 'incentive-demo', run: (sql) => seedIncentiveDemo(sql, new Date(), process.env.CENTRE_TZ || 'Asia/Shanghai') },
+  { id: 'incentive-demo', run: (sql) => seedIncentiveDemo(sql, new Date(), loadConfig().timeZone) },
   {
     // 优选排次 is a rule newer than the rulebook an existing database was seeded with: add it there too.
     id: 'incentive-first-pick-rule',

@@ -1,4 +1,5 @@
 // Weekly adjustment (周调整): re-plan a week against the published roster, change lists, versions, swaps, leave.
+import { loadConfig } from '../config.ts';
 import { HTTPException } from 'hono/http-exception';
 import type { SecureRouter } from '../http/access.ts';
 import { type Ctx, viewContext } from '../http/env.ts';
@@ -382,7 +383,7 @@ export const weeklySeedSteps: SeedStep[] = [
   {
     id: 'weekly-demo-swap',
     run: async (sql) => {
-      const timeZone = process.env.CENTRE_TZ || 'Asia/Shanghai';
+      const timeZone = loadConfig().timeZone;
       const t0 = localDateOf(new Date(), { timeZone });
       const month = t0.slice(0, 7);
       const [exists] = await sql`SELECT 1 FROM shift_swaps LIMIT 1`;

@@ -29,6 +29,28 @@ export interface FieldProps {
   autofocus?: boolean;
 }
 
+/** A labelled select with its error message beside it (aria-linked); `id` defaults to `f-<name>`. */
+export function Select(p: { name: string; id?: string; label: string; value: string; options: [string, string][]; error?: string }) {
+  const id = p.id ?? `f-${p.name}`;
+  return (
+    <div class={p.error ? 'field has-error' : 'field'}>
+      <label for={id}>{p.label}</label>
+      <select id={id} name={p.name} aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `${id}-error` : undefined}>
+        {p.options.map(([v, label]) => (
+          <option value={v} selected={v === p.value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      {p.error ? (
+        <p class="error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** A labelled input with its error message beside it (aria-linked). */
 export function Field(p: FieldProps) {
   const id = `f-${p.name}`;

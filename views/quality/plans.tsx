@@ -1,6 +1,6 @@
 // Quality-check plans (质检计划): the list, the create form, one plan with its draw, and the sample-size helper.
 import type { ViewContext } from '../context.ts';
-import { Field, Flash, PostForm, formatInstant } from '../components.tsx';
+import { Field, Flash, PostForm, Select, formatInstant } from '../components.tsx';
 import { QualityTabs, StatusBadge, clock, percent } from './common.tsx';
 
 export interface PlanListItem {
@@ -115,22 +115,6 @@ export interface PlanFormOptions {
   projects: { id: number; code: string; name: string }[];
   scorecards: { id: number; name: string; version: number }[];
   reviewers: { id: number; username: string; displayName: string; roleKey: string }[];
-}
-
-function Select(props: { name: string; label: string; value: string; options: [string, string][]; error?: string }) {
-  return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={`f-${props.name}`}>{props.label}</label>
-      <select id={`f-${props.name}`} name={props.name}>
-        {props.options.map(([v, l]) => (
-          <option value={v} selected={props.value === v}>
-            {l}
-          </option>
-        ))}
-      </select>
-      {props.error ? <p class="error">{props.error}</p> : null}
-    </div>
-  );
 }
 
 export function NewPlanPage({ ctx, values: v, errors, options }: { ctx: ViewContext; values: PlanFormValues; errors: Record<string, string>; options: PlanFormOptions }) {

@@ -1,6 +1,6 @@
 // Roster screens: the solve job component, the month grid with penalties, coverage and the cell editor.
 import type { ViewContext } from '../context.ts';
-import { Flash, PostForm, formatInstant } from '../components.tsx';
+import { Flash, PostForm, Select, formatInstant } from '../components.tsx';
 
 /** A solve job as its component shows it. */
 export interface JobView {
@@ -170,27 +170,6 @@ export function RosterJob({ ctx, job }: { ctx: ViewContext; job: JobView }) {
           <a href={`/rosters/${job.month}`}>{t('roster.job.view')}</a>
         </p>
       )}
-    </div>
-  );
-}
-
-function Select(p: { name: string; id?: string; label: string; value: string; options: [string, string][]; error?: string }) {
-  const id = p.id ?? `f-${p.name}`;
-  return (
-    <div class={p.error ? 'field has-error' : 'field'}>
-      <label for={id}>{p.label}</label>
-      <select id={id} name={p.name} aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `${id}-error` : undefined}>
-        {p.options.map(([v, label]) => (
-          <option value={v} selected={v === p.value}>
-            {label}
-          </option>
-        ))}
-      </select>
-      {p.error ? (
-        <p class="error" id={`${id}-error`}>
-          {p.error}
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Weekly adjustment screens: leave entry, the week's re-plan (what moved, the re-plan job, the change list to review),
 // the published roster's version history and the scheduler's swap queue.
 import type { ViewContext } from '../context.ts';
-import { Field, Flash, PostForm, formatInstant } from '../components.tsx';
+import { Field, Flash, PostForm, Select, formatInstant } from '../components.tsx';
 import { SchedulingTabs } from './pages.tsx';
 
 type Cell = { shift: string | null; project: string | null };
@@ -15,27 +15,6 @@ export const WEIGHT_PRESETS = [
   ['balanced', 300],
   ['coverage', 50],
 ] as const;
-
-function Select(p: { name: string; label: string; value: string; options: [string, string][]; error?: string }) {
-  const id = `f-${p.name}`;
-  return (
-    <div class={p.error ? 'field has-error' : 'field'}>
-      <label for={id}>{p.label}</label>
-      <select id={id} name={p.name} aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `${id}-error` : undefined}>
-        {p.options.map(([v, label]) => (
-          <option value={v} selected={v === p.value}>
-            {label}
-          </option>
-        ))}
-      </select>
-      {p.error ? (
-        <p class="error" id={`${id}-error`}>
-          {p.error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** The leave page's data. */
 export interface LeaveView {

@@ -4,8 +4,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { browserSuite, launchBrowser, serveApp } from '../support/browser.ts';
-import { DEMO_PASSWORDS, testApp } from '../support/app.ts';
+import { browserSuite, launchBrowser, serveApp, signIn as signInAs } from '../support/browser.ts';
+import { testApp } from '../support/app.ts';
 import { ROOT } from '../support/process.ts';
 import { seedPublishedRoster } from '../../server/scheduling/demo-roster.ts';
 
@@ -28,14 +28,7 @@ browserSuite('browser: intraday', () => {
     await server?.close();
   });
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${server.url}/`);
-    await page.getByLabel(/用户名|Username/).fill(username);
-    await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORDS[username]);
-    await page.getByRole('button', { name: /登录|Sign in/ }).click();
-    // Under load networkidle can come before the sign-in POST is answered: wait until we have left /login.
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
-  }
+  const signIn = (page: Page, username: string) => signInAs(page, server.url, username);
 
   it('uploads the storm morning, sees SL drop, applies the top suggestions and sees it recover', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 900 }, acceptDownloads: true });

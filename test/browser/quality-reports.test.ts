@@ -5,8 +5,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { browserSuite, launchBrowser, serveApp } from '../support/browser.ts';
-import { DEMO_PASSWORDS, signedIn, testApp } from '../support/app.ts';
+import { browserSuite, launchBrowser, serveApp, signIn as signInAs } from '../support/browser.ts';
+import { signedIn, testApp } from '../support/app.ts';
 import { ROOT } from '../support/process.ts';
 import type { Answers } from '../../knowledge/quality/scorecard.ts';
 
@@ -52,11 +52,7 @@ browserSuite('browser: quality reports and client reviewers', () => {
   });
 
   async function signIn(page: Page, username: string, landing: string) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(/用户名|Username/).fill(username);
-    await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORDS[username]);
-    await page.getByRole('button', { name: /登录|Sign in/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInAs(page, server.url, username);
     expect(new URL(page.url()).pathname).toBe(landing);
   }
 

@@ -3,8 +3,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { browserSuite, launchBrowser, serveApp } from '../support/browser.ts';
-import { DEMO_PASSWORDS, testApp } from '../support/app.ts';
+import { browserSuite, launchBrowser, serveApp, signIn as signInAs } from '../support/browser.ts';
+import { testApp } from '../support/app.ts';
 import { ROOT } from '../support/process.ts';
 
 const screenshots = process.env.SCREENSHOTS === '1';
@@ -24,15 +24,7 @@ browserSuite('browser: roster', () => {
     await server?.close();
   });
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORDS[username]);
-    await page.getByRole('button', { name: '登录' }).click();
-    // Under load networkidle can come before the sign-in POST is answered: wait until we have left /login.
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
-    await page.waitForLoadState('networkidle');
-  }
+  const signIn = (page: Page, username: string) => signInAs(page, server.url, username);
 
   it('solves with a progress bar, edits and locks a cell, publishes; the agent sees the month', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });

@@ -4,8 +4,8 @@
 import { it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { browserSuite, launchBrowser, serveApp } from '../support/browser.ts';
-import { DEMO_PASSWORDS, testApp } from '../support/app.ts';
+import { browserSuite, launchBrowser, serveApp, signIn as signInAs } from '../support/browser.ts';
+import { testApp } from '../support/app.ts';
 import { ROOT } from '../support/process.ts';
 import { seedPublishedRoster } from '../../server/scheduling/demo-roster.ts';
 
@@ -28,14 +28,7 @@ browserSuite('browser: weekly adjustment', () => {
     await server?.close();
   });
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORDS[username]);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
-    await page.waitForLoadState('networkidle');
-  }
+  const signIn = (page: Page, username: string) => signInAs(page, server.url, username);
 
   it('enters sickness, re-plans the week, publishes a short change list; the agent sees the change', async () => {
     const [day] = await t.sql<{ date: string; shift: string; project: string }[]>`

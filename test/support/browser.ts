@@ -4,8 +4,9 @@
 import { describe, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from './process.ts';
+import { DEMO_PASSWORDS } from './app.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const browserAvailable = existsSync(CHROMIUM_PATH);
@@ -48,4 +49,18 @@ export function browserSuite(name: string, body: () => void): void {
     return;
   }
   describe.skipIf(!browserAvailable)(browserAvailable ? name : `${name} — skipped: ${browserSkipReason}`, body);
+}
+
+/**
+ * Signs a demo user in through the login form (either language) and waits until the browser has left /login and
+ * the landing page has settled: under load, networkidle can come before the sign-in POST is answered.
+ * @example await signIn(page, server.url, 'scheduler')
+ */
+export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORDS[username]!);
+  await page.getByRole('button', { name: /登录|Sign in/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
 }
